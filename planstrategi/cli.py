@@ -1,0 +1,67 @@
+"""The Typer app: registers the commands and turns the project's own errors into messages.
+
+Exit codes: 0 ok, 1 problems in the data (or, with --fail-if-overdue, plans overdue), 2 usage.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Optional
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from planstrategi import __version__
+from planstrategi.commands import validate as validate_cmd
+from planstrategi.commands.options import UsageError
+from planstrategi.messages import t
+
+
+class _Group(TyperGroup):
+    """The one top-level handler: a usage error or a missing register becomes a line on stderr."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from planstrategi.register import RegisterNotFound
+
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            typer.echo(f"planstrategi: {exc.message}", err=True)
+            ctx.exit(exc.code)
+        except RegisterNotFound as exc:
+            typer.echo(f"planstrategi: {t('no-register', path=exc.path)}", err=True)
+            ctx.exit(2)
+
+
+app = typer.Typer(
+    cls=_Group,
+    help=t("help.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planstrategi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Vis versjon / show the version."),
+    ] = None,
+) -> None:
+    """Kommunens planer, strategier og reglementer som et register i git."""
+
+
+app.command("validate")(validate_cmd.validate)
+
+
+def main() -> None:
+    """Entry point of the ``planstrategi`` console script."""
+    app()

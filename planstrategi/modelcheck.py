@@ -1,0 +1,176 @@
+"""Validate one document against its model and say what is wrong in the planner's words.
+
+Pydantic's errors are translated into Problems with a code, a message from the catalogue and the
+line and column of the offending key or value (looked up only when something is wrong).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from planstrategi import models
+from planstrategi.messages import t
+from planstrategi.problems import Problem, Severity
+from planstrategi.yamlio import Document, Loc, locate
+
+M = TypeVar("M", bound=BaseModel)
+
+# Union members and validator names pydantic adds to an error's location; not keys in the file.
+_NOT_KEYS = frozenset({"int", "date", "constrained-int", "constrained-str", "str", "function-after"})
+_YEAR_KEYS = frozenset({"year", "adopted", "valid_from", "valid_to", "baseline_year", "target_year", "population_year"})
+
+
+def check(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """The model instance, or None and the problems that stop it."""
+    data = document.data
+    if not isinstance(data, dict):
+        actual = _describe(data)
+        return None, [Problem(document.path, 1, 1, Severity.ERROR, "not-a-mapping", t("not-a-mapping", actual=actual))]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, _translate(document, model, exc)
+
+
+def _translate(document: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    already = {(p.line, p.column) for p in document.problems}  # a trap reported by the loader
+    seen: set[Loc] = set()
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc: Loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and _is_member(step)))
+        if loc in seen:  # a union reports one error per member; one message is enough
+            continue
+        seen.add(loc)
+        code, message = _message(model, loc, error)
+        line, column = locate(document.text or "", loc, key=code in {"unknown-key", "missing-key"})
+        if code == "missing-key":
+            line, column = locate(document.text or "", loc[:-1])
+        if (line, column) in already:
+            continue
+        problems.append(Problem(document.path, line, column, Severity.ERROR, code, message))
+    return problems
+
+
+def _is_member(step: str) -> bool:
+    return step in _NOT_KEYS or step.startswith(("constrained-", "function-", "lax-", "strict-")) or "[" in step
+
+
+def _message(model: type[BaseModel], loc: Loc, error: Any) -> tuple[str, str]:
+    kind: str = error["type"]
+    key = ".".join(str(step) for step in loc) or "(fil)"
+    name = next((str(step) for step in reversed(loc) if isinstance(step, str)), key)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown-key", t("unknown-key", key=name, hint=_field_hint(model, loc))
+    if kind == "missing":
+        return "missing-key", t("missing-key", key=name)
+    if isinstance(value, dt.date) and name in _YEAR_KEYS and name != "adopted":
+        return "date-as-year", t("date-as-year", key=key, value=value.isoformat(), year=value.year)
+    if kind in {"greater_than_equal", "less_than_equal"} and name in _YEAR_KEYS:
+        return "year-range", t("year-range", key=key, value=value, low=models.MIN_YEAR, high=models.MAX_YEAR)
+    if kind.endswith("_type") or kind in {"model_attributes_type", "union_tag_invalid"}:
+        expected = _expected(kind, name)
+        return "wrong-type", t("wrong-type", key=key, expected=expected, actual=_describe(value))
+    return "invalid-value", t("invalid-value", key=key, value=_show(value), why=_why(kind, ctx, error))
+
+
+def _expected(kind: str, name: str) -> str:
+    if name == "adopted":
+        return t("type.year-or-date")
+    table = {
+        "string_type": "type.text",
+        "int_type": "type.int",
+        "float_type": "type.number",
+        "bool_type": "type.bool",
+        "list_type": "type.list",
+        "dict_type": "type.mapping",
+        "model_type": "type.mapping",
+        "model_attributes_type": "type.mapping",
+        "date_type": "type.date",
+    }
+    return t(table.get(kind, "type.other"))
+
+
+def _why(kind: str, ctx: dict[str, Any], error: Any) -> str:
+    if kind == "enum":
+        return t("why.enum", allowed=str(ctx.get("expected", "")).replace(" or ", ", "))
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern")
+        for source, why in (
+            (models.SLUG_PATTERN, "why.slug"),
+            (models.MUNICIPALITY_PATTERN, "why.municipality"),
+            (models.CASE_PATTERN, "why.case"),
+            (models.LINK_PATTERN, "why.link"),
+        ):
+            if pattern == source:
+                return t(why)
+    if kind == "string_too_short":
+        return t("why.empty")
+    if kind == "too_short":
+        return t("why.too-short", min=ctx.get("min_length", 1))
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        return t("why.range", low=ctx.get("ge", "…"), high=ctx.get("le", "…"))
+    return t("why.other", detail=error.get("msg", kind))
+
+
+def _field_hint(model: type[BaseModel], loc: Loc) -> str:
+    fields = _fields_at(model, loc[:-1])
+    if not fields:
+        return ""
+    close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+    if close:
+        return t("did-you-mean", name=close[0])
+    return t("allowed-fields", names=", ".join(fields))
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names of the model found by following ``loc`` through nested models and lists."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        info = current.model_fields.get(step) if isinstance(current, type) else None
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return t("type.empty")
+    if isinstance(value, bool):
+        return f"{str(value).lower()} ({t('type.bool')})"
+    if isinstance(value, dict):
+        return t("type.mapping")
+    if isinstance(value, list):
+        return t("type.list")
+    if isinstance(value, dt.date):
+        return f"{value.isoformat()} ({t('type.date')})"
+    if isinstance(value, int):
+        return f"{value} ({t('type.int')})"
+    if isinstance(value, float):
+        return f"{value} ({t('type.number')})"
+    return _show(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"«{value}»"
+    return text if len(text) <= 60 else text[:57] + "…"

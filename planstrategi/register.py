@@ -1,0 +1,271 @@
+"""A whole register folder: load every file into models, gather every problem, check across files.
+
+Layout of a register (``--data``, else ``PLANSTRATEGI_DATA``, else ``./data``)::
+
+    categories.yaml        the groups of the plan overview, in display order
+    municipalities.yaml    the home municipality, its partners and their cooperation
+    plans/<id>.yaml        one plan each
+    goals/<plan-id>.yaml   the goals, strategies and measures of one plan
+
+Loading never stops at the first bad file: every file is read and checked, and the problems of
+all of them come back together with whatever did load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from planstrategi import modelcheck, yamlio
+from planstrategi.messages import t
+from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan, RevisionState, Status
+from planstrategi.problems import Problem, Severity
+
+M = TypeVar("M", bound=BaseModel)
+
+PLANS_DIR = "plans"
+GOALS_DIR = "goals"
+CATEGORIES_FILE = "categories.yaml"
+MUNICIPALITIES_FILE = "municipalities.yaml"
+SUFFIX = ".yaml"
+
+
+class RegisterNotFound(Exception):
+    """The register folder does not exist (a usage error, not a data problem)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+@dataclass
+class Loaded:
+    """One file loaded: the model (None if it failed) and its problems."""
+
+    path: Path
+    shown: str
+    model: BaseModel | None
+    problems: list[Problem]
+
+
+@dataclass
+class Register:
+    """Everything that loaded, and every problem found on the way."""
+
+    root: Path
+    plans: dict[str, Plan] = field(default_factory=dict)
+    goals: dict[str, GoalSet] = field(default_factory=dict)
+    municipalities: MunicipalityFile | None = None
+    categories: CategoryFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    plan_paths: dict[str, Path] = field(default_factory=dict)
+    goal_paths: dict[str, Path] = field(default_factory=dict)
+
+    def category_order(self) -> list[str]:
+        return [c.id for c in self.categories.categories] if self.categories else []
+
+    def category_name(self, category_id: str, lang: str = "nb") -> str:
+        for category in self.categories.categories if self.categories else ():
+            if category.id == category_id:
+                return (category.name_en or category.name) if lang == "en" else category.name
+        return category_id
+
+    def municipality_name(self, number: str) -> str:
+        for municipality in self.municipalities.municipalities if self.municipalities else ():
+            if municipality.number == number:
+                return municipality.name
+        return number
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(self.problems, key=Problem.sort_key)
+
+
+def resolve_root(data: Path | None) -> Path:
+    """The register folder: ``--data``, else PLANSTRATEGI_DATA, else ./data. Raises RegisterNotFound."""
+    root = data if data is not None else Path(os.environ.get("PLANSTRATEGI_DATA") or "data")
+    if not root.is_dir():
+        raise RegisterNotFound(root)
+    return root
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], None] | None = None) -> Register:
+    """Load the register at ``root``. With ``as_of``, add the warnings that depend on the date."""
+    register = Register(root=root)
+    real_root = root.resolve()
+
+    for name, model, attr in (
+        (CATEGORIES_FILE, CategoryFile, "categories"),
+        (MUNICIPALITIES_FILE, MunicipalityFile, "municipalities"),
+    ):
+        path = root / name
+        if not path.exists():
+            register.problems.append(_error(display_path(path), 0, 0, "missing-file", name=name))
+            continue
+        loaded = load_file(path, model, real_root)
+        register.files += 1
+        register.problems.extend(loaded.problems)
+        setattr(register, attr, loaded.model)
+
+    for loaded in _load_all(_yaml_files(root / PLANS_DIR), Plan, real_root, progress):
+        register.files += 1
+        register.problems.extend(loaded.problems)
+        if isinstance(loaded.model, Plan):
+            _add_plan(register, loaded, loaded.model)
+
+    for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress):
+        register.files += 1
+        register.problems.extend(loaded.problems)
+        if isinstance(loaded.model, GoalSet):
+            _add_goals(register, loaded, loaded.model)
+
+    _check_references(register)
+    if as_of is not None:
+        _check_dates(register, as_of)
+    return register
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
+
+
+def load_file(path: Path, model: type[M], real_root: Path) -> Loaded:
+    """Read, parse and validate one file; refuses files that resolve outside the register."""
+    shown = display_path(path)
+    if not path.resolve().is_relative_to(real_root):
+        return Loaded(path, shown, None, [_error(shown, 0, 0, "outside-data")])
+    document = yamlio.read_document(path, shown)
+    if document.data is None:
+        return Loaded(path, shown, None, document.problems)
+    instance, problems = modelcheck.check(document, model)
+    if any(p.severity is Severity.ERROR for p in document.problems):
+        instance = None  # a duplicate key or a YAML trap means the data is not what was written
+    return Loaded(path, shown, instance, document.problems + problems)
+
+
+def _load_all(
+    paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
+) -> Iterator[Loaded]:
+    for path in paths:
+        yield load_file(path, model, real_root)
+        if progress is not None:
+            progress(1)
+
+
+def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
+    if plan.id != loaded.path.stem:
+        line, column = _locate(loaded.path, ("id",))
+        register.problems.append(_error(loaded.shown, line, column, "id-mismatch", id=plan.id, stem=loaded.path.stem))
+    if plan.id in register.plans:
+        line, column = _locate(loaded.path, ("id",))
+        other = display_path(register.plan_paths[plan.id])
+        register.problems.append(_error(loaded.shown, line, column, "duplicate-id", id=plan.id, other=other))
+        return
+    register.plans[plan.id] = plan
+    register.plan_paths[plan.id] = loaded.path
+
+
+def _add_goals(register: Register, loaded: Loaded, goals: GoalSet) -> None:
+    if goals.plan in register.goals:
+        line, column = _locate(loaded.path, ("plan",))
+        other = display_path(register.goal_paths[goals.plan])
+        register.problems.append(_error(loaded.shown, line, column, "duplicate-goals", id=goals.plan, other=other))
+        return
+    register.goals[goals.plan] = goals
+    register.goal_paths[goals.plan] = loaded.path
+
+
+def _check_references(register: Register) -> None:
+    """References between files: plans, groups and municipalities that must exist."""
+    known_municipalities = (
+        {m.number for m in register.municipalities.municipalities} if register.municipalities else None
+    )
+    categories = set(register.category_order()) if register.categories else None
+    for plan_id, plan in register.plans.items():
+        path = register.plan_paths[plan_id]
+        for loc, ref in _plan_refs(plan):
+            if ref not in register.plans:
+                register.problems.append(
+                    _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
+                )
+        if categories is not None and plan.category not in categories:
+            register.problems.append(
+                _ref_error(path, ("category",), "unknown-category", id=plan.category, hint=_hint(plan.category, categories))
+            )
+        if known_municipalities is not None:
+            for loc, number in _municipality_refs(plan):
+                if number not in known_municipalities:
+                    register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
+    for plan_id, goals in register.goals.items():
+        if plan_id not in register.plans:
+            path = register.goal_paths[plan_id]
+            register.problems.append(
+                _ref_error(path, ("plan",), "unknown-plan", key="plan", id=plan_id, hint=_hint(plan_id, register.plans))
+            )
+
+
+def _plan_refs(plan: Plan) -> Iterable[tuple[yamlio.Loc, str]]:
+    for index, ref in enumerate(plan.supersedes):
+        yield ("supersedes", index), ref
+    if plan.superseded_by:
+        yield ("superseded_by",), plan.superseded_by
+    if plan.part_of:
+        yield ("part_of",), plan.part_of
+
+
+def _municipality_refs(plan: Plan) -> Iterable[tuple[yamlio.Loc, str]]:
+    yield ("municipality",), plan.municipality
+    if plan.host:
+        yield ("host",), plan.host
+    for index, number in enumerate(plan.partners):
+        yield ("partners", index), number
+
+
+def _check_dates(register: Register, as_of: dt.date) -> None:
+    """Warnings that depend on the date: a validity that has run out with nothing planned."""
+    for plan_id, plan in register.plans.items():
+        if plan.valid_to is None or plan.valid_to >= as_of.year:
+            continue
+        if plan.status in (Status.UTGATT, Status.ERSTATTET, Status.UNDER_REVISJON):
+            continue
+        if any(r.year >= plan.valid_to and r.state is not RevisionState.VEDTATT for r in plan.revisions):
+            continue
+        path = register.plan_paths[plan_id]
+        line, column = _locate(path, ("valid_to",))
+        register.problems.append(
+            Problem(display_path(path), line, column, Severity.WARNING, "expired-unplanned", t("expired-unplanned", year=plan.valid_to))
+        )
+
+
+def _hint(ref: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return t("did-you-mean", name=close[0]) if close else ""
+
+
+def _ref_error(path: Path, loc: yamlio.Loc, code: str, **params: object) -> Problem:
+    line, column = _locate(path, loc)
+    return _error(display_path(path), line, column, code, **params)
+
+
+def _locate(path: Path, loc: yamlio.Loc) -> tuple[int, int]:
+    text, _ = yamlio.read_text(path, str(path))
+    return yamlio.locate(text, loc) if text is not None else (0, 0)
+
+
+def _error(shown: str, line: int, column: int, code: str, **params: object) -> Problem:
+    return Problem(shown, line, column, Severity.ERROR, code, t(code, **params))
