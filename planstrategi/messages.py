@@ -115,6 +115,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "«{key}» leses som datoen {value}, men her skal det stå et årstall; skriv {year}",
         "en": "'{key}' is read as the date {value}, but a year is expected here; write {year}",
     },
+    "hint.quote": {"nb": "; skriv \"{value}\" i anførselstegn", "en": "; write \"{value}\" in quotes"},
     "type.text": {"nb": "tekst", "en": "text"},
     "type.int": {"nb": "et heltall", "en": "a whole number"},
     "type.number": {"nb": "et tall", "en": "a number"},

@@ -75,7 +75,8 @@ def _message(model: type[BaseModel], loc: Loc, error: Any) -> tuple[str, str]:
         return "year-range", t("year-range", key=key, value=value, low=models.MIN_YEAR, high=models.MAX_YEAR)
     if kind.endswith("_type") or kind in {"model_attributes_type", "union_tag_invalid"}:
         expected = _expected(kind, name)
-        return "wrong-type", t("wrong-type", key=key, expected=expected, actual=_describe(value))
+        hint = t("hint.quote", value=value) if kind == "string_type" and isinstance(value, int | float) else ""
+        return "wrong-type", t("wrong-type", key=key, expected=expected, actual=_describe(value)) + hint
     return "invalid-value", t("invalid-value", key=key, value=_show(value), why=_why(kind, ctx, error))
 
 
