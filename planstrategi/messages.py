@@ -25,7 +25,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file contains a NUL byte (binary data); save it as plain UTF-8 text",
     },
     "encoding": {
-        "nb": "filen er ikke gyldig UTF-8 (byte {byte}); lagre den som UTF-8 (f.eks. «Lagre som … UTF-8»)",
+        "nb": "filen er ikke gyldig UTF-8 (byte {byte}); lagre den som UTF-8 («Lagre som … UTF-8»)",
         "en": "the file is not valid UTF-8 (byte {byte}); save it as UTF-8 (e.g. 'Save as … UTF-8')",
     },
     "empty-file": {

@@ -28,7 +28,7 @@ Glossary (Norwegian term -> identifier):
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
@@ -56,7 +56,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What sort of document it is (dokumenttype)."""
 
     PLAN = "plan"
@@ -75,7 +75,7 @@ class Kind(str, Enum):
     BUDSJETT = "budsjett"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where the document stands today."""
 
     GJELDENDE = "gjeldende"
@@ -85,7 +85,7 @@ class Status(str, Enum):
     ERSTATTET = "erstattet"
 
 
-class Body(str, Enum):
+class Body(StrEnum):
     """Who adopts (vedtar) a document or a decision."""
 
     KOMMUNESTYRET = "kommunestyret"
@@ -97,7 +97,7 @@ class Body(str, Enum):
     STATEN = "staten"
 
 
-class RevisionState(str, Enum):
+class RevisionState(StrEnum):
     """The state of one planned revision."""
 
     PLANLAGT = "planlagt"
@@ -105,7 +105,7 @@ class RevisionState(str, Enum):
     VEDTATT = "vedtatt"
 
 
-class CadenceRule(str, Enum):
+class CadenceRule(StrEnum):
     """How often the document is to be revised."""
 
     VALGPERIODE = "valgperiode"  # once every council term
@@ -115,7 +115,7 @@ class CadenceRule(str, Enum):
     INGEN = "ingen"  # no fixed cadence
 
 
-class Comparison(str, Enum):
+class Comparison(StrEnum):
     """How a target value is to be read."""
 
     ENDRING = "endring"  # change in per cent from the baseline year
@@ -196,7 +196,9 @@ class Plan(_Model):
     part_of: Slug | None = Field(default=None, description="Id of the plan this is a part of (delplan).")
     responsible: Text | None = Field(default=None, description="Who is responsible (ansvarlig).")
     links: list[Link] = Field(default_factory=list, description="Addresses of the document (http, https, mailto).")
-    legal_basis: list[Text] = Field(default_factory=list, description='Legal basis, e.g. "plan- og bygningsloven § 10-1".')
+    legal_basis: list[Text] = Field(
+        default_factory=list, description='Legal basis, e.g. "plan- og bygningsloven § 10-1".'
+    )
     requirements: list[Slug] = Field(
         default_factory=list, description="Ids of the statutory requirements (data/requirements.yaml) it meets."
     )

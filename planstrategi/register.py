@@ -205,13 +205,15 @@ def _check_references(register: Register) -> None:
                 )
         if categories is not None and plan.category not in categories:
             register.problems.append(
-                _ref_error(path, ("category",), "unknown-category", id=plan.category, hint=_hint(plan.category, categories))
+                _ref_error(
+                    path, ("category",), "unknown-category", id=plan.category, hint=_hint(plan.category, categories)
+                )
             )
         if known_municipalities is not None:
             for loc, number in _municipality_refs(plan):
                 if number not in known_municipalities:
                     register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
-    for plan_id, goals in register.goals.items():
+    for plan_id in register.goals:
         if plan_id not in register.plans:
             path = register.goal_paths[plan_id]
             register.problems.append(
@@ -247,8 +249,9 @@ def _check_dates(register: Register, as_of: dt.date) -> None:
             continue
         path = register.plan_paths[plan_id]
         line, column = _locate(path, ("valid_to",))
+        message = t("expired-unplanned", year=plan.valid_to)
         register.problems.append(
-            Problem(display_path(path), line, column, Severity.WARNING, "expired-unplanned", t("expired-unplanned", year=plan.valid_to))
+            Problem(display_path(path), line, column, Severity.WARNING, "expired-unplanned", message)
         )
 
 
