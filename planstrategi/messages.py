@@ -61,24 +61,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the YAML tag '{tag}' is not allowed; remove it",
     },
     "duplicate-key": {
-        "nb": "nøkkelen «{key}» står to ganger (første gang på linje {first}); YAML ville stille beholdt bare den siste",
+        "nb": "nøkkelen «{key}» står to ganger (første gang på linje {first}); "
+        "YAML ville i det stille beholdt bare den siste",
         "en": "the key '{key}' appears twice (first on line {first}); YAML would silently keep only the last",
     },
     "truthy": {
-        "nb": "«{value}» leses som sannhetsverdien {meaning} av YAML 1.1; skriv \"{value}\" i anførselstegn "
+        "nb": '«{value}» leses som sannhetsverdien {meaning} av YAML 1.1; skriv "{value}" i anførselstegn '
         "hvis du mener teksten, eller true/false",
         "en": "'{value}' is read as the boolean {meaning} by YAML 1.1; write \"{value}\" in quotes "
         "if you mean the text, or true/false",
     },
     "sexagesimal": {
-        "nb": "«{value}» leses som tallet {number} av YAML 1.1 (sekstitallsystem); skriv \"{value}\" i anførselstegn",
+        "nb": '«{value}» leses som tallet {number} av YAML 1.1 (sekstitallsystem); skriv "{value}" i anførselstegn',
         "en": "'{value}' is read as the number {number} by YAML 1.1 (base 60); write \"{value}\" in quotes",
     },
     "octal": {
-        "nb": "«{value}» leses som tallet {number} av YAML 1.1 (oktalt, ledende null); skriv \"{value}\" "
-        "i anførselstegn",
-        "en": "'{value}' is read as the number {number} by YAML 1.1 (octal, leading zero); write \"{value}\" "
-        "in quotes",
+        "nb": '«{value}» leses som tallet {number} av YAML 1.1 (oktalt, ledende null); skriv "{value}" i anførselstegn',
+        "en": "'{value}' is read as the number {number} by YAML 1.1 (octal, leading zero); write \"{value}\" in quotes",
     },
     "outside-data": {
         "nb": "filen peker ut av registermappen (symbolsk lenke); den leses ikke",
@@ -115,7 +114,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "«{key}» leses som datoen {value}, men her skal det stå et årstall; skriv {year}",
         "en": "'{key}' is read as the date {value}, but a year is expected here; write {year}",
     },
-    "hint.quote": {"nb": "; skriv \"{value}\" i anførselstegn", "en": "; write \"{value}\" in quotes"},
+    "hint.quote": {"nb": '; skriv "{value}" i anførselstegn', "en": '; write "{value}" in quotes'},
     "type.text": {"nb": "tekst", "en": "text"},
     "type.int": {"nb": "et heltall", "en": "a whole number"},
     "type.number": {"nb": "et tall", "en": "a number"},
@@ -131,12 +130,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "use lower-case letters a–z, digits and hyphens, e.g. 'klima-og-energiplan'",
     },
     "why.municipality": {
-        "nb": "kommunenummer er fire sifre i anførselstegn, f.eks. \"3430\"",
-        "en": "a municipality number is four digits in quotes, e.g. \"3430\"",
+        "nb": 'kommunenummer er fire sifre i anførselstegn, f.eks. "3430"',
+        "en": 'a municipality number is four digits in quotes, e.g. "3430"',
     },
     "why.case": {
-        "nb": "saksnummer skrives som løpenummer/år, f.eks. \"41/17\"",
-        "en": "a case number is written as number/year, e.g. \"41/17\"",
+        "nb": 'saksnummer skrives som løpenummer/år, f.eks. "41/17"',
+        "en": 'a case number is written as number/year, e.g. "41/17"',
     },
     "why.link": {
         "nb": "lenker må begynne med http://, https:// eller mailto:",

@@ -144,9 +144,7 @@ class Revision(_Model):
     """One revision of the plan, planned or done (revisjon)."""
 
     year: Year = Field(description="The year the revision is planned for or was adopted in.")
-    state: RevisionState = Field(
-        default=RevisionState.PLANLAGT, description="planlagt, pågår or vedtatt."
-    )
+    state: RevisionState = Field(default=RevisionState.PLANLAGT, description="planlagt, pågår or vedtatt.")
     note: Text | None = Field(default=None, description="Why, or what the revision covers.")
 
 
@@ -186,9 +184,7 @@ class Plan(_Model):
     valid_from: Year | None = Field(default=None, description="First year of the validity period.")
     valid_to: Year | None = Field(default=None, description='Last year it applies ("gjelder til og med").')
     revisions: list[Revision] = Field(default_factory=list, description="Planned and completed revisions.")
-    cadence: Cadence = Field(
-        default=Cadence(rule=CadenceRule.INGEN), description="How often it is to be revised."
-    )
+    cadence: Cadence = Field(default=Cadence(rule=CadenceRule.INGEN), description="How often it is to be revised.")
     status: Status = Field(description="gjeldende, under-revisjon, utkast, utgått or erstattet.")
     overarching: Annotated[bool, Strict()] = Field(
         default=False, description="An overarching plan (overordna plan), as in the planning strategy's §1.6."
