@@ -175,6 +175,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "kravet «{id}» finnes ikke i data/requirements.yaml{hint}",
         "en": "the requirement '{id}' is not in data/requirements.yaml{hint}",
     },
+    "duplicate-requirement": {
+        "nb": "kravet «{id}» står to ganger i requirements.yaml; hvert krav må ha sin egen id",
+        "en": "the requirement '{id}' appears twice in requirements.yaml; every requirement needs its own id",
+    },
     "missing-file": {
         "nb": "filen mangler; registeret trenger {name}",
         "en": "the file is missing; the register needs {name}",

@@ -23,6 +23,7 @@ Glossary (Norwegian term -> identifier):
     indikator / målverdi .... ``Target``
     hjemmel ................. ``legal_basis``
     merknad ................. ``remarks``
+    lovkrav / krav .......... ``Requirement``     hjemmelsstyrke ... ``Strength``
 """
 
 from __future__ import annotations
@@ -311,3 +312,46 @@ class CategoryFile(_Model):
     """``data/categories.yaml``: the groups, in the order the overview shows them."""
 
     categories: list[Category] = Field(min_length=1, description="The groups, in display order.")
+
+
+class Strength(StrEnum):
+    """How binding a requirement is (hjemmelsstyrke), strongest first."""
+
+    LOV = "lov"  # an act of parliament
+    FORSKRIFT = "forskrift"  # a regulation
+    NASJONAL_RETNINGSLINJE = "nasjonal-retningslinje"  # a national guideline or circular
+    TILSKUDDSVILKAR = "tilskuddsvilkår"  # a condition for a state grant
+    ANBEFALING = "anbefaling"  # a recommendation
+
+
+class LegalBasis(_Model):
+    """Where a requirement comes from (hjemmel): the law and section, with a link."""
+
+    law: Text = Field(description='The law or regulation, e.g. "plan- og bygningsloven".')
+    section: Text | None = Field(default=None, description='The section, e.g. "§ 10-1".')
+    link: Link | None = Field(default=None, description="Address of the text, preferably on lovdata.no.")
+
+
+class Requirement(_Model):
+    """A plan the municipality must or should have (lovkrav / krav): one entry in requirements.yaml."""
+
+    id: Slug = Field(description="Identifier; plans name it in their requirements list.")
+    title: Text = Field(description="The requirement in Norwegian, e.g. Kommunal planstrategi.")
+    legal_basis: list[LegalBasis] = Field(min_length=1, description="Where the requirement comes from.")
+    strength: Strength = Field(description="lov, forskrift, nasjonal-retningslinje, tilskuddsvilkår or anbefaling.")
+    cadence: Cadence = Field(description="How often the plan is to be adopted or revised.")
+    cadence_strength: Strength | None = Field(
+        default=None, description="How binding the cadence is, when weaker than the requirement itself."
+    )
+    adopted_by: Body | None = Field(default=None, description="Who must adopt it, where the law says so.")
+    summary: Text = Field(description="What the law says, in a sentence or two of our own words.")
+    verified: Annotated[bool, Strict()] = Field(
+        description="true only when the wording of the law itself was checked; else false with a note."
+    )
+    note: Text | None = Field(default=None, description="What is uncertain, or how the cadence is to be read.")
+
+
+class RequirementFile(_Model):
+    """``data/requirements.yaml``: the statutory and recommended plans."""
+
+    requirements: list[Requirement] = Field(min_length=1, description="The requirements, in display order.")

@@ -6,6 +6,7 @@ Layout of a register (``--data``, else ``PLANSTRATEGI_DATA``, else ``./data``)::
     municipalities.yaml    the home municipality, its partners and their cooperation
     plans/<id>.yaml        one plan each
     goals/<plan-id>.yaml   the goals, strategies and measures of one plan
+    requirements.yaml      the statutory and recommended plans (optional)
 
 Loading never stops at the first bad file: every file is read and checked, and the problems of
 all of them come back together with whatever did load.
@@ -25,7 +26,16 @@ from pydantic import BaseModel
 
 from planstrategi import modelcheck, yamlio
 from planstrategi.messages import t
-from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan, RevisionState, Status
+from planstrategi.models import (
+    CategoryFile,
+    GoalSet,
+    MunicipalityFile,
+    Plan,
+    Requirement,
+    RequirementFile,
+    RevisionState,
+    Status,
+)
 from planstrategi.problems import Problem, Severity
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,6 +44,7 @@ PLANS_DIR = "plans"
 GOALS_DIR = "goals"
 CATEGORIES_FILE = "categories.yaml"
 MUNICIPALITIES_FILE = "municipalities.yaml"
+REQUIREMENTS_FILE = "requirements.yaml"
 SUFFIX = ".yaml"
 
 
@@ -68,6 +79,7 @@ class Register:
     files: int = 0
     plan_paths: dict[str, Path] = field(default_factory=dict)
     goal_paths: dict[str, Path] = field(default_factory=dict)
+    requirements: dict[str, Requirement] = field(default_factory=dict)
 
     def category_order(self) -> list[str]:
         return [c.id for c in self.categories.categories] if self.categories else []
@@ -122,6 +134,8 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         register.problems.extend(loaded.problems)
         setattr(register, attr, loaded.model)
 
+    _load_requirements(register, root / REQUIREMENTS_FILE, real_root)
+
     for loaded in _load_all(_yaml_files(root / PLANS_DIR), Plan, real_root, progress):
         register.files += 1
         register.problems.extend(loaded.problems)
@@ -167,6 +181,23 @@ def _load_all(
             progress(1)
 
 
+def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
+    """requirements.yaml is optional: a register without it simply has no requirements."""
+    if not path.exists():
+        return
+    loaded = load_file(path, RequirementFile, real_root)
+    register.files += 1
+    register.problems.extend(loaded.problems)
+    if not isinstance(loaded.model, RequirementFile):
+        return
+    for index, requirement in enumerate(loaded.model.requirements):
+        if requirement.id in register.requirements:
+            line, column = _locate(path, ("requirements", index, "id"))
+            register.problems.append(_error(loaded.shown, line, column, "duplicate-requirement", id=requirement.id))
+            continue
+        register.requirements[requirement.id] = requirement
+
+
 def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
     if plan.id != loaded.path.stem:
         line, column = _locate(loaded.path, ("id",))
@@ -203,6 +234,11 @@ def _check_references(register: Register) -> None:
                 register.problems.append(
                     _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
                 )
+        for index, ref in enumerate(plan.requirements):
+            if ref not in register.requirements:
+                loc = ("requirements", index)
+                hint = _hint(ref, register.requirements)
+                register.problems.append(_ref_error(path, loc, "unknown-requirement", id=ref, hint=hint))
         if categories is not None and plan.category not in categories:
             register.problems.append(
                 _ref_error(
