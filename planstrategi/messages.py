@@ -37,20 +37,55 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the file holds several YAML documents (separated by ---); keep one document per file",
     },
     "not-a-mapping": {
-        "nb": "filen skal inneholde felt på formen «nøkkel: verdi», men inneholder {actual}",
-        "en": "the file should hold fields of the form 'key: value', but holds {actual}",
+        "nb": "filen skal inneholde felt på formen «nøkkel: verdi», men inneholder {actual}; "
+        "skriv feltene på øverste nivå, uten «- » foran",
+        "en": "the file should hold fields of the form 'key: value', but holds {actual}; "
+        "write the fields at the top level, without '- ' in front",
+    },
+    "control-char": {
+        "nb": "filen inneholder det usynlige kontrolltegnet {char}, som YAML ikke tillater; slett det "
+        "(det kommer ofte med når tekst kopieres fra Word eller PDF)",
+        "en": "the file contains the invisible control character {char}, which YAML does not allow; delete it "
+        "(it often comes along when text is copied from Word or a PDF)",
+    },
+    "not-a-file": {
+        "nb": "dette er ikke en vanlig fil (men en mappe eller en spesialfil); flytt den ut av registeret",
+        "en": "this is not a regular file (but a folder or a special file); move it out of the register",
     },
     "tab": {
-        "nb": "tabulator brukt som innrykk; YAML krever mellomrom",
-        "en": "a tab is used for indentation; YAML requires spaces",
+        "nb": "tabulator brukt som innrykk; YAML krever mellomrom, så bytt tabulatoren ut med mellomrom",
+        "en": "a tab is used for indentation; YAML requires spaces, so replace the tab with spaces",
     },
     "yaml-syntax": {
-        "nb": "YAML-syntaksfeil: {detail}",
-        "en": "YAML syntax error: {detail}",
+        "nb": "YAML-syntaksfeil ({detail}); {hint}",
+        "en": "YAML syntax error ({detail}); {hint}",
+    },
+    "hint.syntax": {
+        "nb": "sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over",
+        "en": "check the indentation, colons and quotes on this line and the one above",
+    },
+    "hint.colon": {
+        "nb": 'tekst som inneholder «: » må stå i anførselstegn, f.eks. title: "Plan: del 2"',
+        "en": "text that contains ': ' must be in quotes, e.g. title: \"Plan: part 2\"",
+    },
+    "hint.alias": {
+        "nb": "*navn viser til et anker &navn som ikke finnes; skriv verdien ut, eller sett teksten i anførselstegn",
+        "en": "*name refers to an anchor &name that does not exist; write the value out, or put the text in quotes",
+    },
+    "hint.quote-closed": {
+        "nb": "et anførselstegn er ikke lukket; avslutt teksten med samme slags anførselstegn som den begynner med",
+        "en": "a quotation mark is not closed; end the text with the same kind of quote it starts with",
     },
     "too-deep": {
-        "nb": "strukturen er nøstet for dypt (over {limit} nivåer)",
-        "en": "the structure is nested too deeply (over {limit} levels)",
+        "nb": "strukturen er nøstet for dypt (over {limit} nivåer); sjekk innrykket og at hver [ og {{ er lukket",
+        "en": "the structure is nested too deeply (over {limit} levels); check the indentation and that "
+        "every [ and {{ is closed",
+    },
+    "recursive-alias": {
+        "nb": "et YAML-alias (*navn) viser til strukturen det selv står i, så verdien blir uendelig; "
+        "skriv verdien ut i stedet",
+        "en": "a YAML alias (*name) refers to the structure it stands in, so the value never ends; "
+        "write the value out instead",
     },
     "too-many-aliases": {
         "nb": "filen bruker over {limit} YAML-aliaser (*navn); skriv verdiene ut i stedet",
@@ -62,8 +97,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "duplicate-key": {
         "nb": "nøkkelen «{key}» står to ganger (første gang på linje {first}); "
-        "YAML ville i det stille beholdt bare den siste",
-        "en": "the key '{key}' appears twice (first on line {first}); YAML would silently keep only the last",
+        "YAML ville i det stille beholdt bare den siste, så slett eller rett den ene",
+        "en": "the key '{key}' appears twice (first on line {first}); YAML would silently keep only the last, "
+        "so delete or correct one of them",
+    },
+    "bad-scalar": {
+        "nb": '«{value}» kan ikke leses som {what}; rett verdien, eller skriv "{value}" i anførselstegn hvis det er tekst',
+        "en": "'{value}' cannot be read as {what}; correct it, or write \"{value}\" in quotes if it is text",
     },
     "truthy": {
         "nb": '«{value}» leses som sannhetsverdien {meaning} av YAML 1.1; skriv "{value}" i anførselstegn '
@@ -80,12 +120,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is read as the number {number} by YAML 1.1 (octal, leading zero); write \"{value}\" in quotes",
     },
     "outside-data": {
-        "nb": "filen peker ut av registermappen (symbolsk lenke); den leses ikke",
-        "en": "the file points outside the register folder (symbolic link); it is not read",
+        "nb": "filen peker ut av registermappen (symbolsk lenke), så den leses ikke; kopier filen inn i "
+        "registeret i stedet for å lenke til den",
+        "en": "the file points outside the register folder (symbolic link), so it is not read; copy the file "
+        "into the register instead of linking to it",
     },
     "unreadable": {
-        "nb": "filen kan ikke leses: {reason}",
-        "en": "the file cannot be read: {reason}",
+        "nb": "filen kan ikke leses ({reason}); sjekk at du har lesetilgang til den",
+        "en": "the file cannot be read ({reason}); check that you may read it",
     },
     # --- model checks --------------------------------------------------------------------------
     "unknown-key": {
@@ -95,8 +137,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "did-you-mean": {"nb": "; mente du «{name}»?", "en": "; did you mean '{name}'?"},
     "allowed-fields": {"nb": "; tillatte felt: {names}", "en": "; allowed fields: {names}"},
     "missing-key": {
-        "nb": "mangler det påkrevde feltet «{key}»",
-        "en": "the required field '{key}' is missing",
+        "nb": "mangler det påkrevde feltet «{key}»; legg til en linje «{key}: …»",
+        "en": "the required field '{key}' is missing; add a line '{key}: …'",
     },
     "wrong-type": {
         "nb": "«{key}» skal være {expected}, men er {actual}",
@@ -122,6 +164,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.list": {"nb": "en liste (linjer som starter med «- »)", "en": "a list (lines starting with '- ')"},
     "type.mapping": {"nb": "felt på formen «nøkkel: verdi»", "en": "fields of the form 'key: value'"},
     "type.date": {"nb": "en dato (ÅÅÅÅ-MM-DD)", "en": "a date (YYYY-MM-DD)"},
+    "type.datetime": {"nb": "dato med klokkeslett", "en": "a date with a time of day"},
     "type.year-or-date": {"nb": "et årstall eller en dato (ÅÅÅÅ-MM-DD)", "en": "a year or a date (YYYY-MM-DD)"},
     "type.empty": {"nb": "tom", "en": "empty"},
     "type.other": {"nb": "noe annet", "en": "something else"},
@@ -151,6 +194,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "id «{id}» er ikke lik filnavnet «{stem}»; gi filen navnet {id}.yaml eller sett id: {stem}",
         "en": "id '{id}' differs from the file name '{stem}'; rename the file to {id}.yaml or set id: {stem}",
     },
+    "id-mismatch-taken": {
+        "nb": "id «{id}» er ikke lik filnavnet «{stem}», og {id}.yaml finnes fra før; sett id: {stem}, "
+        "eller slett filen hvis den er en kopi",
+        "en": "id '{id}' differs from the file name '{stem}', and {id}.yaml already exists; set id: {stem}, "
+        "or delete the file if it is a copy",
+    },
     "duplicate-id": {
         "nb": "id «{id}» er også brukt i {other}; hver plan må ha sin egen id",
         "en": "id '{id}' is also used in {other}; every plan needs its own id",
@@ -160,16 +209,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the goals of '{id}' are also in {other}; keep one goals file per plan",
     },
     "unknown-plan": {
-        "nb": "«{key}» viser til planen «{id}», som ikke finnes i data/plans/{hint}",
-        "en": "'{key}' refers to the plan '{id}', which is not in data/plans/{hint}",
+        "nb": "«{key}» viser til planen «{id}», som ikke finnes i plans/; rett id-en eller legg til planen{hint}",
+        "en": "'{key}' refers to the plan '{id}', which is not in plans/; correct the id or add the plan{hint}",
     },
     "unknown-municipality": {
-        "nb": "kommunenummer «{number}» finnes ikke i data/municipalities.yaml; legg kommunen til der",
-        "en": "municipality number '{number}' is not in data/municipalities.yaml; add the municipality there",
+        "nb": "kommunenummer «{number}» finnes ikke i municipalities.yaml; rett nummeret, eller legg kommunen til der",
+        "en": "municipality number '{number}' is not in municipalities.yaml; correct the number, or add the "
+        "municipality there",
     },
     "unknown-category": {
-        "nb": "gruppen «{id}» finnes ikke i data/categories.yaml{hint}",
-        "en": "the group '{id}' is not in data/categories.yaml{hint}",
+        "nb": "gruppen «{id}» finnes ikke i categories.yaml; velg en gruppe derfra, eller legg den til{hint}",
+        "en": "the group '{id}' is not in categories.yaml; choose a group from there, or add it{hint}",
     },
     "unknown-requirement": {
         "nb": "kravet «{id}» finnes ikke i data/requirements.yaml{hint}",
@@ -186,6 +236,696 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "expired-unplanned": {
         "nb": "gyldigheten gikk ut i {year}, og ingen revisjon er planlagt; legg til en revisjon eller sett status",
         "en": "its validity ran out in {year} and no revision is planned; add a revision or set the status",
+    },
+    # --- rules: one per problem code, for SARIF (code scanning) and the step summary ---------------
+    "rule.too-large": {"nb": "Filen er for stor", "en": "File too large"},
+    "rule-help.too-large": {
+        "nb": "En planfil er noen få kilobyte; en fil over grensen er nesten alltid feil fil. Del den opp.",
+        "en": "A plan file is a few kilobytes; a file over the limit is almost always the wrong file. Split it.",
+    },
+    "rule.nul-byte": {"nb": "Binære data i filen", "en": "Binary data in the file"},
+    "rule-help.nul-byte": {
+        "nb": "Filen inneholder NUL-byte og er ikke ren tekst. Lagre den som ren tekst i UTF-8.",
+        "en": "The file contains NUL bytes and is not plain text. Save it as plain UTF-8 text.",
+    },
+    "rule.encoding": {"nb": "Ikke UTF-8", "en": "Not UTF-8"},
+    "rule-help.encoding": {
+        "nb": "Alle filer skal være UTF-8, slik at æ, ø og å leses riktig. Lagre filen som UTF-8.",
+        "en": "Every file must be UTF-8 so that æ, ø and å read correctly. Save the file as UTF-8.",
+    },
+    "rule.empty-file": {"nb": "Tom fil", "en": "Empty file"},
+    "rule-help.empty-file": {
+        "nb": "Filen har ingen felt. Fyll inn feltene (se README) eller slett filen.",
+        "en": "The file has no fields. Fill them in (see the README) or delete the file.",
+    },
+    "rule.multiple-documents": {"nb": "Flere YAML-dokumenter", "en": "Several YAML documents"},
+    "rule-help.multiple-documents": {
+        "nb": "Hver fil skal ha ett YAML-dokument. Fjern skillelinjen --- eller del filen i to.",
+        "en": "Each file holds one YAML document. Remove the --- separator or split the file in two.",
+    },
+    "rule.not-a-mapping": {"nb": "Ikke felt på formen nøkkel: verdi", "en": "Not fields of the form key: value"},
+    "rule-help.not-a-mapping": {
+        "nb": "Øverste nivå skal være felt på formen «nøkkel: verdi», ikke en liste eller en enkelt verdi.",
+        "en": "The top level of the file must be fields of the form 'key: value', not a list or a single value.",
+    },
+    "rule.tab": {"nb": "Tabulator som innrykk", "en": "Tab used for indentation"},
+    "rule-help.tab": {
+        "nb": "YAML tillater bare mellomrom som innrykk. Bytt tabulatorene ut med mellomrom.",
+        "en": "YAML allows only spaces for indentation. Replace the tabs with spaces.",
+    },
+    "rule.yaml-syntax": {"nb": "YAML-syntaksfeil", "en": "YAML syntax error"},
+    "rule-help.yaml-syntax": {
+        "nb": "Filen kan ikke leses som YAML. Sjekk innrykk, kolon og anførselstegn rundt linjen som er oppgitt.",
+        "en": "The file cannot be read as YAML. Check indentation, colons and quotes around the given line.",
+    },
+    "rule.too-deep": {"nb": "For dyp nøsting", "en": "Nested too deeply"},
+    "rule-help.too-deep": {
+        "nb": "Strukturen er nøstet dypere enn noen plan trenger. Sjekk innrykket.",
+        "en": "The structure is nested deeper than any plan needs. Check the indentation.",
+    },
+    "rule.too-many-aliases": {"nb": "For mange YAML-aliaser", "en": "Too many YAML aliases"},
+    "rule-help.too-many-aliases": {
+        "nb": "Aliaser (*navn) kan få en liten fil til å bli enorm. Skriv verdiene ut i stedet.",
+        "en": "Aliases (*name) can blow a small file up to a huge one. Write the values out instead.",
+    },
+    "rule.unknown-tag": {"nb": "YAML-tagg ikke tillatt", "en": "YAML tag not allowed"},
+    "rule-help.unknown-tag": {
+        "nb": "Tagger som !!python/object leses ikke. Fjern taggen og skriv verdien som vanlig tekst.",
+        "en": "Tags such as !!python/object are not read. Remove the tag and write the value as plain text.",
+    },
+    "rule.duplicate-key": {"nb": "Samme nøkkel to ganger", "en": "Duplicate key"},
+    "rule-help.duplicate-key": {
+        "nb": "YAML ville i det stille beholdt bare den siste verdien. Slå de to feltene sammen.",
+        "en": "YAML would silently keep only the last value. Merge the two fields.",
+    },
+    "rule.truthy": {"nb": "Leses som sannhetsverdi", "en": "Read as a boolean"},
+    "rule-help.truthy": {
+        "nb": "YAML 1.1 leser yes, no, on og off som true/false. Sett teksten i anførselstegn.",
+        "en": "YAML 1.1 reads yes, no, on and off as true/false. Quote the text, or write true/false.",
+    },
+    "rule.sexagesimal": {"nb": "Leses som tall i sekstitallsystemet", "en": "Read as a base-60 number"},
+    "rule-help.sexagesimal": {
+        "nb": "YAML 1.1 leser 1:20 som tallet 80. Sett verdien i anførselstegn.",
+        "en": "YAML 1.1 reads 1:20 as the number 80. Put the value in quotes.",
+    },
+    "rule.octal": {"nb": "Leses som oktalt tall", "en": "Read as an octal number"},
+    "rule-help.octal": {
+        "nb": "YAML 1.1 leser 017 som tallet 15. Sett verdien i anførselstegn.",
+        "en": "YAML 1.1 reads 017 as the number 15. Put the value in quotes.",
+    },
+    "rule.outside-data": {"nb": "Peker ut av registeret", "en": "Points outside the register"},
+    "rule-help.outside-data": {
+        "nb": "En symbolsk lenke som fører ut av registermappen leses ikke. Kopier filen inn i stedet.",
+        "en": "A symbolic link leading out of the register folder is not read. Copy the file in instead.",
+    },
+    "rule.control-char": {"nb": "Kontrolltegn i filen", "en": "Control character in the file"},
+    "rule-help.control-char": {
+        "nb": "YAML tillater ikke usynlige kontrolltegn. Slett tegnet; det kommer ofte fra Word eller PDF.",
+        "en": "YAML does not allow invisible control characters. Delete it; it often comes from Word or a PDF.",
+    },
+    "rule.not-a-file": {"nb": "Ikke en vanlig fil", "en": "Not a regular file"},
+    "rule-help.not-a-file": {
+        "nb": "En mappe eller spesialfil har et navn som slutter på .yaml. Flytt den ut av registeret.",
+        "en": "A folder or special file has a name ending in .yaml. Move it out of the register.",
+    },
+    "rule.bad-scalar": {"nb": "Verdi som ikke kan leses", "en": "Value that cannot be read"},
+    "rule-help.bad-scalar": {
+        "nb": "Verdien ser ut som en dato eller et tall, men er ugyldig (f.eks. 2017-13-45). Rett den, "
+        "eller sett tekst i anførselstegn.",
+        "en": "The value looks like a date or a number but is invalid (e.g. 2017-13-45). Correct it, "
+        "or quote text.",
+    },
+    "rule.recursive-alias": {"nb": "Alias som viser til seg selv", "en": "Alias that refers to itself"},
+    "rule-help.recursive-alias": {
+        "nb": "Et alias (*navn) inne i strukturen det viser til gir en uendelig verdi. Skriv verdien ut.",
+        "en": "An alias (*name) inside the structure it refers to gives a value without end. Write it out.",
+    },
+    "rule.unreadable": {"nb": "Filen kan ikke leses", "en": "File cannot be read"},
+    "rule-help.unreadable": {
+        "nb": "Operativsystemet nektet å lese filen. Sjekk tilgangen til filen.",
+        "en": "The operating system refused to read the file. Check its permissions.",
+    },
+    "rule.unknown-key": {"nb": "Ukjent felt", "en": "Unknown field"},
+    "rule-help.unknown-key": {
+        "nb": "Feltet finnes ikke i modellen, ofte på grunn av en skrivefeil. Rett navnet; README lister feltene.",
+        "en": "The field does not exist, often because of a typo. Fix the name; the README lists the fields.",
+    },
+    "rule.missing-key": {"nb": "Påkrevd felt mangler", "en": "Required field missing"},
+    "rule-help.missing-key": {
+        "nb": "Et felt som hver fil av denne typen må ha, mangler. Legg det til.",
+        "en": "A field every file of this kind must have is missing. Add it.",
+    },
+    "rule.wrong-type": {"nb": "Feil type verdi", "en": "Wrong type of value"},
+    "rule-help.wrong-type": {
+        "nb": "Verdien har feil type, f.eks. et tall der det skal stå tekst. Sett slik tekst i anførselstegn.",
+        "en": "The value has the wrong type, e.g. a number where text belongs. Quote text that looks like a number.",
+    },
+    "rule.invalid-value": {"nb": "Ugyldig verdi", "en": "Invalid value"},
+    "rule-help.invalid-value": {
+        "nb": "Verdien har riktig type, men er ikke tillatt her. Meldingen sier hvilke verdier som er tillatt.",
+        "en": "The value has the right type but is not allowed here. The message says which values are.",
+    },
+    "rule.year-range": {"nb": "Årstall utenfor gyldig område", "en": "Year out of range"},
+    "rule-help.year-range": {
+        "nb": "Årstallet ligger utenfor det rimelige området. Sjekk for skrivefeil.",
+        "en": "The year lies outside the plausible range. Check for a typo.",
+    },
+    "rule.date-as-year": {"nb": "Dato der det skal stå årstall", "en": "Date where a year belongs"},
+    "rule-help.date-as-year": {
+        "nb": "Feltet tar bare et årstall. Skriv bare året.",
+        "en": "The field takes a year only. Write just the year.",
+    },
+    "rule.id-mismatch": {"nb": "Id ulik filnavnet", "en": "Id differs from the file name"},
+    "rule-help.id-mismatch": {
+        "nb": "En plans id skal være lik filnavnet uten .yaml. Gi filen nytt navn eller rett id.",
+        "en": "A plan's id must equal its file name without .yaml. Rename the file or fix the id.",
+    },
+    "rule.duplicate-id": {"nb": "Id brukt to ganger", "en": "Duplicate id"},
+    "rule-help.duplicate-id": {
+        "nb": "To planer har samme id. Hver plan må ha sin egen.",
+        "en": "Two plans share an id. Every plan needs its own.",
+    },
+    "rule.duplicate-goals": {"nb": "To målfiler for samme plan", "en": "Two goals files for one plan"},
+    "rule-help.duplicate-goals": {
+        "nb": "Målene for en plan står i to filer. Slå dem sammen til én.",
+        "en": "The goals of one plan are in two files. Merge them into one.",
+    },
+    "rule.unknown-plan": {"nb": "Viser til ukjent plan", "en": "Refers to an unknown plan"},
+    "rule-help.unknown-plan": {
+        "nb": "Id-en finnes ikke i data/plans/. Rett skrivefeilen, eller legg til planen.",
+        "en": "The id is not in data/plans/. Fix the typo, or add the plan.",
+    },
+    "rule.unknown-municipality": {"nb": "Ukjent kommunenummer", "en": "Unknown municipality number"},
+    "rule-help.unknown-municipality": {
+        "nb": "Kommunenummeret finnes ikke i data/municipalities.yaml. Legg kommunen til der.",
+        "en": "The municipality number is not in data/municipalities.yaml. Add the municipality there.",
+    },
+    "rule.unknown-category": {"nb": "Ukjent gruppe", "en": "Unknown group"},
+    "rule-help.unknown-category": {
+        "nb": "Gruppen finnes ikke i data/categories.yaml. Velg en gruppe derfra, eller legg den til.",
+        "en": "The group is not in data/categories.yaml. Choose one from there, or add it.",
+    },
+    "rule.unknown-requirement": {"nb": "Ukjent lovkrav", "en": "Unknown requirement"},
+    "rule-help.unknown-requirement": {
+        "nb": "Kravet finnes ikke i data/requirements.yaml. Rett id-en, eller legg kravet til.",
+        "en": "The requirement is not in data/requirements.yaml. Fix the id, or add the requirement.",
+    },
+    "rule.missing-file": {"nb": "Fil mangler i registeret", "en": "File missing from the register"},
+    "rule-help.missing-file": {
+        "nb": "Registeret trenger denne filen for å kunne kontrollere de andre. Legg den til.",
+        "en": "The register needs this file to check the others. Add it.",
+    },
+    "rule.expired-unplanned": {"nb": "Utløpt uten planlagt revisjon", "en": "Expired with no revision planned"},
+    "rule-help.expired-unplanned": {
+        "nb": "Gyldigheten har gått ut og ingen revisjon er planlagt. Legg til en revisjon, eller sett status.",
+        "en": "Its validity has run out and no revision is planned. Add a revision, or set the status.",
+    },
+    # --- CI: GitHub Actions step summary, annotations, progress ------------------------------------
+    "ci.summary-title": {"nb": "Kontroll av registeret", "en": "Register validation"},
+    "ci.summary-file": {"nb": "Fil", "en": "File"},
+    "ci.summary-line": {"nb": "Linje", "en": "Line"},
+    "ci.summary-severity": {"nb": "Alvor", "en": "Severity"},
+    "ci.summary-code": {"nb": "Kode", "en": "Code"},
+    "ci.summary-message": {"nb": "Melding", "en": "Message"},
+    "ci.summary-unset": {
+        "nb": "GITHUB_STEP_SUMMARY er ikke satt, så sammendraget for jobben ble ikke skrevet; resultatet over gjelder",
+        "en": "GITHUB_STEP_SUMMARY is not set, so the job summary was not written; the result above stands",
+    },
+    "ci.summary-failed": {
+        "nb": "kunne ikke skrive sammendraget for jobben til {path} ({reason}); resultatet over gjelder",
+        "en": "could not write the job summary to {path} ({reason}); the result above stands",
+    },
+    "ci.more-annotations": {
+        "nb": "{path}: {count} problemer til står uten merknad i loggen under og i sammendraget for jobben",
+        "en": "{path}: {count} more problems are listed without annotation below and in the job summary",
+    },
+    "ci.progress": {"nb": "Kontrollerer filer", "en": "Checking files"},
+    # --- reports: due, overdue, table, list, show (planstrategi/rules.py, render/views.py) -------
+    "term.label": {"nb": "valgperioden {start}–{end}", "en": "the council term {start}–{end}"},
+    "reason.planned": {"nb": "planlagt {year}", "en": "planned {year}"},
+    "reason.in-progress": {"nb": "pågår", "en": "in progress"},
+    "reason.overdue": {"nb": "forfalt siden {year}", "en": "overdue since {year}"},
+    "reason.overdue-in-progress": {"nb": "forfalt siden {year} (pågår)", "en": "overdue since {year} (in progress)"},
+    "reason.expired": {"nb": "gyldighet utløpt {year}", "en": "validity ran out {year}"},
+    "reason.annual": {"nb": "årlig", "en": "yearly"},
+    "reason.term": {"nb": "hver valgperiode", "en": "every council term"},
+    "reason.term-within": {"nb": "hver valgperiode, innen {year}", "en": "every council term, by {year}"},
+    "reason.term-overdue": {
+        "nb": "hver valgperiode, skulle vært revidert innen {year}",
+        "en": "every council term, was due by {year}",
+    },
+    "reason.interval": {"nb": "hvert {n}. år", "en": "every {n} years"},
+    "reason.interval-overdue": {
+        "nb": "forfalt siden {year} (hvert {n}. år)",
+        "en": "overdue since {year} (every {n} years)",
+    },
+    "urgency.overdue": {"nb": "Forfalt", "en": "Overdue"},
+    "urgency.expired": {"nb": "Gyldigheten har gått ut", "en": "Validity has run out"},
+    "urgency.due": {"nb": "Til revisjon i {year}", "en": "Due in {year}"},
+    "due.caption": {"nb": "Planer til revisjon i {year} (per {date})", "en": "Plans due in {year} (as of {date})"},
+    "due.none": {"nb": "Ingen planer skal revideres i {year}.", "en": "No plans are due in {year}."},
+    "overdue.caption": {"nb": "Forfalte planer (per {date})", "en": "Overdue plans (as of {date})"},
+    "overdue.none": {"nb": "Ingen planer er forfalt per {date}.", "en": "No plans are overdue as of {date}."},
+    "list.caption": {"nb": "Oversikt over planer ({count})", "en": "Plan overview ({count})"},
+    "list.none": {"nb": "Ingen planer passer til filtrene.", "en": "No plans match the filters."},
+    "table.caption.term": {
+        "nb": "Planer, strategier og reglementer – valgperioden {start}–{end}",
+        "en": "Plans, strategies and regulations – the council term {start}–{end}",
+    },
+    "table.caption.overarching": {
+        "nb": "Revisjoner av overordna planer i perioden {start}–{end}",
+        "en": "Revisions of overarching plans in {start}–{end}",
+    },
+    "table.caption.years": {
+        "nb": "Planer, strategier og reglementer – revisjoner {start}–{end}",
+        "en": "Plans, strategies and regulations – revisions {start}–{end}",
+    },
+    "table.legend": {
+        "nb": "x = planlagt eller pågår, v = vedtatt, ! = forfalt (ikke vedtatt i planlagt år)",
+        "en": "x = planned or in progress, v = adopted, ! = overdue (not adopted in the planned year)",
+    },
+    "report.as-of": {"nb": "Per {date}.", "en": "As of {date}."},
+    "report.register-problems": {
+        "nb": "planstrategi: {count} filer i registeret har feil; svaret bygger på filene som kunne leses. "
+        "Kjør «planstrategi validate» for detaljer",
+        "en": "planstrategi: {count} files of the register have problems; this answer uses the files that "
+        "loaded. Run 'planstrategi validate' for details",
+    },
+    "filter.did-you-mean": {"nb": "; mente du {names}?", "en": "; did you mean {names}?"},
+    "filter.bad-choice": {
+        "nb": "{option}: ukjent verdi «{value}»; tillatte verdier: {allowed}",
+        "en": "{option}: unknown value '{value}'; allowed values: {allowed}",
+    },
+    "filter.unknown-category": {
+        "nb": "--category: fant ingen gruppe «{value}» i categories.yaml",
+        "en": "--category: no group '{value}' in categories.yaml",
+    },
+    "filter.unknown-municipality": {
+        "nb": "fant ingen kommune «{value}» i municipalities.yaml; bruk kommunenummer eller navn",
+        "en": "no municipality '{value}' in municipalities.yaml; use its number or name",
+    },
+    "term.not-election-year": {
+        "nb": "--term {year}: {year} er ikke et valgår; valgår er {before} og {after} (hvert fjerde år fra 2023)",
+        "en": "--term {year}: {year} is not an election year; the nearest are {before} and {after} "
+        "(every fourth year from 2023)",
+    },
+    "table.term-and-years": {
+        "nb": "bruk enten --term eller --from/--to, ikke begge",
+        "en": "use either --term or --from/--to, not both",
+    },
+    "table.bad-range": {
+        "nb": "--from {start} --to {end}: perioden må være fra 1 til {limit} år",
+        "en": "--from {start} --to {end}: the period must be 1 to {limit} years",
+    },
+    "show.unknown-id": {
+        "nb": "fant ingen plan med id «{id}»{hint}",
+        "en": "no plan has the id '{id}'{hint}",
+    },
+    "show.fields": {"nb": "Opplysninger", "en": "Details"},
+    "show.revisions": {"nb": "Revisjoner", "en": "Revisions"},
+    "show.no-revisions": {"nb": "Ingen revisjoner er registrert.", "en": "No revisions are recorded."},
+    "show.decisions": {"nb": "Vedtak", "en": "Decisions"},
+    "show.goals": {"nb": "Mål, strategier og tiltak", "en": "Goals, strategies and measures"},
+    "show.not-due": {"nb": "nei", "en": "no"},
+    "value.yes": {"nb": "ja", "en": "yes"},
+    "value.no": {"nb": "nei", "en": "no"},
+    "col.plan": {"nb": "Plan", "en": "Plan"},
+    "col.id": {"nb": "ID", "en": "ID"},
+    "col.category": {"nb": "Gruppe", "en": "Group"},
+    "col.kind": {"nb": "Type", "en": "Kind"},
+    "col.status": {"nb": "Status", "en": "Status"},
+    "col.adopted": {"nb": "Vedtatt", "en": "Adopted"},
+    "col.reasons": {"nb": "Grunn", "en": "Reason"},
+    "col.urgency": {"nb": "Hastegrad", "en": "Urgency"},
+    "col.next-revision": {"nb": "Neste revisjon", "en": "Next revision"},
+    "col.remarks": {"nb": "Merknad", "en": "Remark"},
+    "col.field": {"nb": "Felt", "en": "Field"},
+    "col.value": {"nb": "Verdi", "en": "Value"},
+    "col.year": {"nb": "År", "en": "Year"},
+    "col.state": {"nb": "Tilstand", "en": "State"},
+    "col.note": {"nb": "Merknad", "en": "Note"},
+    "col.case": {"nb": "Sak", "en": "Case"},
+    "col.date": {"nb": "Dato", "en": "Date"},
+    "col.body": {"nb": "Vedtatt av", "en": "Decided by"},
+    "col.level": {"nb": "Nivå", "en": "Level"},
+    "col.goal": {"nb": "Tekst", "en": "Text"},
+    "col.detail": {"nb": "Detaljer", "en": "Details"},
+    "field.id": {"nb": "ID", "en": "ID"},
+    "field.title": {"nb": "Tittel", "en": "Title"},
+    "field.category": {"nb": "Gruppe", "en": "Group"},
+    "field.kind": {"nb": "Type", "en": "Kind"},
+    "field.status": {"nb": "Status", "en": "Status"},
+    "field.municipality": {"nb": "Kommune", "en": "Municipality"},
+    "field.host": {"nb": "Vertskommune", "en": "Host municipality"},
+    "field.partners": {"nb": "Samarbeidskommuner", "en": "Partner municipalities"},
+    "field.adopted": {"nb": "Vedtatt", "en": "Adopted"},
+    "field.adopted_by": {"nb": "Vedtatt av", "en": "Adopted by"},
+    "field.valid_from": {"nb": "Gjelder fra", "en": "Valid from"},
+    "field.valid_to": {"nb": "Gjelder til og med", "en": "Valid through"},
+    "field.cadence": {"nb": "Revideres", "en": "Revised"},
+    "field.overarching": {"nb": "Overordna plan", "en": "Overarching plan"},
+    "field.part_of": {"nb": "Del av", "en": "Part of"},
+    "field.responsible": {"nb": "Ansvarlig", "en": "Responsible"},
+    "field.links": {"nb": "Lenker", "en": "Links"},
+    "field.legal_basis": {"nb": "Hjemmel", "en": "Legal basis"},
+    "field.requirements": {"nb": "Lovkrav", "en": "Statutory requirements"},
+    "field.supersedes": {"nb": "Erstatter", "en": "Replaces"},
+    "field.superseded_by": {"nb": "Erstattet av", "en": "Replaced by"},
+    "field.remarks": {"nb": "Merknad", "en": "Remark"},
+    "field.term": {"nb": "Valgperiode", "en": "Council term"},
+    "field.due": {"nb": "Til revisjon i {year}", "en": "Due in {year}"},
+    "cadence.valgperiode": {"nb": "hver valgperiode", "en": "every council term"},
+    "cadence.valgperiode-within": {
+        "nb": "hver valgperiode, innen {n} år etter konstitueringen",
+        "en": "every council term, within {n} years of its constitution",
+    },
+    "cadence.årlig": {"nb": "årlig", "en": "yearly"},
+    "cadence.intervall": {"nb": "hvert {n}. år", "en": "every {n} years"},
+    "cadence.løpende": {"nb": "løpende", "en": "continuously"},
+    "cadence.ingen": {"nb": "ingen fast hyppighet", "en": "no fixed cadence"},
+    "state.planlagt": {"nb": "planlagt", "en": "planned"},
+    "state.pågår": {"nb": "pågår", "en": "in progress"},
+    "state.vedtatt": {"nb": "vedtatt", "en": "adopted"},
+    "state.overdue": {"nb": "forfalt", "en": "overdue"},
+    "level.goal": {"nb": "Mål", "en": "Goal"},
+    "level.target": {"nb": "Målverdi", "en": "Target"},
+    "level.strategy": {"nb": "Strategi", "en": "Strategy"},
+    "level.measure": {"nb": "Tiltak", "en": "Measure"},
+    "goal.responsible": {"nb": "ansvarlig: {name}", "en": "responsible: {name}"},
+    "goal.vision": {"nb": "Visjon: {text}", "en": "Vision: {text}"},
+    "goal.source": {"nb": "Kilde: {text}", "en": "Source: {text}"},
+    "comparison.endring": {"nb": "endring", "en": "change"},
+    "comparison.høyst": {"nb": "høyst", "en": "at most"},
+    "comparison.minst": {"nb": "minst", "en": "at least"},
+    "comparison.holde": {"nb": "holde", "en": "keep at"},
+    "target.from": {"nb": "fra {year}", "en": "from {year}"},
+    "target.by": {"nb": "til {year}", "en": "by {year}"},
+    "kind.plan": {"nb": "plan", "en": "plan"},
+    "kind.kommuneplan": {"nb": "kommuneplan", "en": "municipal master plan"},
+    "kind.kommunedelplan": {"nb": "kommunedelplan", "en": "municipal sub-plan"},
+    "kind.temaplan": {"nb": "temaplan", "en": "thematic plan"},
+    "kind.strategi": {"nb": "strategi", "en": "strategy"},
+    "kind.handlingsplan": {"nb": "handlingsplan", "en": "action plan"},
+    "kind.reglement": {"nb": "reglement", "en": "regulation"},
+    "kind.retningslinje": {"nb": "retningslinje", "en": "guideline"},
+    "kind.melding": {"nb": "melding", "en": "report"},
+    "kind.analyse": {"nb": "analyse", "en": "analysis"},
+    "kind.rutine": {"nb": "rutine", "en": "procedure"},
+    "kind.vedtekt": {"nb": "vedtekt", "en": "statute"},
+    "kind.avtale": {"nb": "avtale", "en": "agreement"},
+    "kind.budsjett": {"nb": "budsjett", "en": "budget"},
+    "status.gjeldende": {"nb": "gjeldende", "en": "in force"},
+    "status.under-revisjon": {"nb": "under revisjon", "en": "under revision"},
+    "status.utkast": {"nb": "utkast", "en": "draft"},
+    "status.utgått": {"nb": "utgått", "en": "obsolete"},
+    "status.erstattet": {"nb": "erstattet", "en": "replaced"},
+    "body.kommunestyret": {"nb": "kommunestyret", "en": "the municipal council"},
+    "body.formannskapet": {"nb": "formannskapet", "en": "the executive committee"},
+    "body.utvalg": {"nb": "utvalg", "en": "a committee"},
+    "body.kontrollutvalget": {"nb": "kontrollutvalget", "en": "the control committee"},
+    "body.administrativt": {"nb": "administrativt", "en": "administratively"},
+    "body.interkommunalt": {"nb": "interkommunalt", "en": "inter-municipally"},
+    "body.staten": {"nb": "staten", "en": "the state"},
+    "help.due": {
+        "nb": "Planer til revisjon i ÅR: forfalte, utløpte og de som skal revideres i år, med grunn.",
+        "en": "Plans due in YEAR: overdue, expired and due this year, each with its reason.",
+    },
+    "help.overdue": {
+        "nb": "Bare forfalte planer og planer der gyldigheten har gått ut.",
+        "en": "Only plans that are overdue or whose validity has run out.",
+    },
+    "help.table": {
+        "nb": "Revisjonstabellen: planer etter gruppe, en kolonne per år (som planstrategiens vedlegg).",
+        "en": "The revision table: plans by group, a column per year (as in the planning strategy's appendix).",
+    },
+    "help.list": {
+        "nb": "List planene i registeret, gruppert, med type, status og neste revisjon.",
+        "en": "List the register's plans, grouped, with kind, status and next revision.",
+    },
+    "help.show": {
+        "nb": "Vis alt om én plan: felt, revisjoner, vedtak og mål, strategier og tiltak.",
+        "en": "Show everything about one plan: fields, revisions, decisions and goals, strategies, measures.",
+    },
+    "opt.format": {
+        "nb": "Utdataformat: table, markdown, csv (Excel), json eller html.",
+        "en": "Output format: table, markdown, csv (Excel), json or html.",
+    },
+    "opt.year": {
+        "nb": "Året (standard: året i --as-of, ellers i år).",
+        "en": "The year (default: that of --as-of, else this year).",
+    },
+    "opt.category": {
+        "nb": "Bare planer i denne gruppen (id eller navn).",
+        "en": "Only plans in this group (id or name).",
+    },
+    "opt.kind": {
+        "nb": "Bare planer av denne typen (plan, reglement, …).",
+        "en": "Only plans of this kind (plan, reglement, …).",
+    },
+    "opt.owner": {
+        "nb": "Bare planer der «ansvarlig» inneholder teksten.",
+        "en": "Only plans whose 'responsible' contains the text.",
+    },
+    "opt.municipality": {
+        "nb": "Bare planer som eies av kommunen (kommunenummer eller navn).",
+        "en": "Only plans owned by the municipality (number or name).",
+    },
+    "opt.partner": {
+        "nb": "Bare planer kommunen deler med andre (som eier, vertskommune eller partner).",
+        "en": "Only plans the municipality shares with others (as owner, host or partner).",
+    },
+    "opt.status": {
+        "nb": "Bare planer med denne statusen (gjeldende, utkast, …).",
+        "en": "Only plans with this status.",
+    },
+    "opt.fail-if-overdue": {
+        "nb": "Avslutt med kode 1 hvis noe er forfalt eller utløpt (for CI).",
+        "en": "Exit with code 1 if anything is overdue or expired (for CI).",
+    },
+    "opt.term": {
+        "nb": "Valgperioden, oppgitt ved valgåret (2023 = 2023–2027).",
+        "en": "The council term, given by its election year (2023 = 2023–2027).",
+    },
+    "opt.from": {"nb": "Første år i tabellen.", "en": "First year of the table."},
+    "opt.to": {"nb": "Siste år i tabellen.", "en": "Last year of the table."},
+    "opt.overarching": {
+        "nb": "Bare overordna planer (planstrategiens §1.6), kolonner for de fire planårene.",
+        "en": "Only overarching plans (the planning strategy's §1.6), columns for the four planning years.",
+    },
+    "opt.all": {"nb": "Ta med utgåtte og erstattede planer.", "en": "Include obsolete and replaced plans."},
+    "opt.id": {"nb": "Planens id (filnavnet uten .yaml).", "en": "The plan's id (its file name without .yaml)."},
+    # --- writing files, schema, diff, new, init, import (safeio, schema, diff, scaffold, importer) --
+    "write.exists": {
+        "nb": "{path} finnes allerede og blir ikke overskrevet; bruk --force for å overskrive den",
+        "en": "{path} already exists and is not overwritten; use --force to overwrite it",
+    },
+    "write.outside": {
+        "nb": "{path} ligger utenfor mappen det skrives til (.. eller en symbolsk lenke); ingenting er skrevet",
+        "en": "{path} lies outside the folder being written to (.. or a symbolic link); nothing was written",
+    },
+    "write.failed": {
+        "nb": "kunne ikke skrive {path}: {reason}; ingen fil er endret",
+        "en": "could not write {path}: {reason}; no file was changed",
+    },
+    "schema.written": {"nb": "skrev {path}", "en": "wrote {path}"},
+    "schema.unchanged": {"nb": "{path} er à jour", "en": "{path} is up to date"},
+    "schema.stale": {
+        "nb": "{path} er ikke à jour; kjør planstrategi schema --force",
+        "en": "{path} is out of date; run planstrategi schema --force",
+    },
+    "git.missing": {
+        "nb": "fant ikke programmet git; installer git for å bruke planstrategi diff",
+        "en": "could not find the git program; install git to use planstrategi diff",
+    },
+    "git.failed": {"nb": "{command} feilet: {detail}", "en": "{command} failed: {detail}"},
+    "git.not-a-repository": {
+        "nb": "«{path}» er ikke i et git-depot; planstrategi diff sammenligner revisjoner i git",
+        "en": "'{path}' is not in a git repository; planstrategi diff compares revisions in git",
+    },
+    "git.bad-revision": {
+        "nb": "fant ikke revisjonen «{revision}» i git; sjekk navnet (en gren, en tagg eller en commit)",
+        "en": "could not find the revision '{revision}' in git; check the name (a branch, a tag or a commit)",
+    },
+    "git.shallow": {
+        "nb": "fant ikke «{revision}»: dette er en grunn klone uten hele historikken; hent den med "
+        "git fetch --unshallow (i GitHub Actions: actions/checkout med fetch-depth: 0)",
+        "en": "could not find '{revision}': this is a shallow clone without the whole history; fetch it with "
+        "git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)",
+    },
+    "git.no-merge-base": {
+        "nb": "HEAD og «{revision}» har ingen felles historikk; oppgi grunnlaget: planstrategi diff BASE",
+        "en": "HEAD and '{revision}' share no history; give the base: planstrategi diff BASE",
+    },
+    "git.no-default-branch": {
+        "nb": "fant ingen standardgren (origin/HEAD, main eller master); oppgi grunnlaget: planstrategi diff BASE",
+        "en": "found no default branch (origin/HEAD, main or master); give the base: planstrategi diff BASE",
+    },
+    "git.outside-repository": {
+        "nb": "registeret «{path}» ligger utenfor git-depotet {repo}",
+        "en": "the register '{path}' lies outside the git repository {repo}",
+    },
+    "diff.title": {
+        "nb": "Endringer i oversikten over planer fra {base} til {head}",
+        "en": "Changes to the plan overview from {base} to {head}",
+    },
+    "diff.worktree": {"nb": "arbeidskopien", "en": "the working tree"},
+    "diff.none": {"nb": "ingen endringer", "en": "no changes"},
+    "diff.counts": {
+        "nb": "{added} nye, {removed} fjernet, {renamed} omdøpt, {changed} endret",
+        "en": "{added} added, {removed} removed, {renamed} renamed, {changed} changed",
+    },
+    "diff.empty-value": {"nb": "(tom)", "en": "(empty)"},
+    "diff.quote": {"nb": "«{text}»", "en": "'{text}'"},
+    "diff.plan-added": {"nb": "ny plan", "en": "new plan"},
+    "diff.plan-removed": {"nb": "fjernet", "en": "removed"},
+    "diff.plan-renamed": {"nb": "omdøpt fra {old}", "en": "renamed from {old}"},
+    "diff.plan-changed": {"nb": "endret", "en": "changed"},
+    "diff.md-added": {"nb": "Ny", "en": "Added"},
+    "diff.md-removed": {"nb": "Fjernet", "en": "Removed"},
+    "diff.md-renamed": {"nb": "Omdøpt", "en": "Renamed"},
+    "diff.md-changed": {"nb": "Endret", "en": "Changed"},
+    "diff.revision-moved": {
+        "nb": "revisjonen er flyttet fra {old} til {new}",
+        "en": "the revision moved from {old} to {new}",
+    },
+    "diff.revision-added": {"nb": "ny revisjon i {new}", "en": "a revision added in {new}"},
+    "diff.revision-removed": {"nb": "revisjonen i {old} er fjernet", "en": "the revision in {old} removed"},
+    "diff.revision-state": {
+        "nb": "revisjonen i {where}: {old} → {new}",
+        "en": "the revision in {where}: {old} → {new}",
+    },
+    "diff.revision-note": {
+        "nb": "merknaden til revisjonen i {where}: {old} → {new}",
+        "en": "the note on the revision in {where}: {old} → {new}",
+    },
+    "diff.status": {"nb": "status: {old} → {new}", "en": "status: {old} → {new}"},
+    "diff.adopted": {"nb": "vedtatt: {old} → {new}", "en": "adopted: {old} → {new}"},
+    "diff.field": {"nb": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
+    "diff.goal-added": {"nb": "nytt mål: {new}", "en": "goal added: {new}"},
+    "diff.goal-removed": {"nb": "mål fjernet: {old}", "en": "goal dropped: {old}"},
+    "diff.goal-changed": {"nb": "mål endret: {new}", "en": "goal changed: {new}"},
+    "diff.strategy-added": {"nb": "ny strategi: {new} (under {where})", "en": "strategy added: {new} (under {where})"},
+    "diff.strategy-removed": {
+        "nb": "strategi fjernet: {old} (under {where})",
+        "en": "strategy dropped: {old} (under {where})",
+    },
+    "diff.measure-added": {"nb": "nytt tiltak: {new} (under {where})", "en": "measure added: {new} (under {where})"},
+    "diff.measure-removed": {
+        "nb": "tiltak fjernet: {old} (under {where})",
+        "en": "measure dropped: {old} (under {where})",
+    },
+    "diff.file-added": {"nb": "{name} er lagt til", "en": "{name} was added"},
+    "diff.file-removed": {"nb": "{name} er fjernet", "en": "{name} was removed"},
+    "diff.file-changed": {"nb": "{name} er endret", "en": "{name} was changed"},
+    "diff.unreadable": {
+        "nb": "{path} kan ikke leses i {side}: {problem}",
+        "en": "{path} cannot be read in {side}: {problem}",
+    },
+    "diff.absent": {
+        "nb": "registermappen {path} finnes ikke i {side}; den er regnet som tom",
+        "en": "the register folder {path} does not exist in {side}; it is treated as empty",
+    },
+    "new.no-home": {
+        "nb": "kan ikke lese hjemkommunen fra {path}; oppgi --municipality eller rett filen (planstrategi validate)",
+        "en": "cannot read the home municipality from {path}; give --municipality or fix the file "
+        "(planstrategi validate)",
+    },
+    "new.known-categories": {"nb": "; kjente grupper: {names}", "en": "; known groups: {names}"},
+    "new.no-slug": {
+        "nb": "tittelen «{title}» gir ikke noe filnavn; bruk bokstaver eller tall i tittelen",
+        "en": "the title '{title}' gives no file name; use letters or digits in the title",
+    },
+    "new.bad-adopted": {
+        "nb": "--adopted «{value}» er verken et årstall (2021) eller en dato (2021-11-18)",
+        "en": "--adopted '{value}' is neither a year (2021) nor a date (2021-11-18)",
+    },
+    "new.invalid": {
+        "nb": "{path} ville ikke blitt gyldig, så den er ikke skrevet: {problems}",
+        "en": "{path} would not be valid, so it was not written: {problems}",
+    },
+    "init.bad-number": {
+        "nb": "kommunenummer er fire sifre, f.eks. 5025, ikke «{number}»",
+        "en": "a municipality number is four digits, e.g. 5025, not '{number}'",
+    },
+    "init.no-name": {
+        "nb": "kjenner ikke navnet på kommune {number}; oppgi det med --name",
+        "en": "the name of municipality {number} is not known; give it with --name",
+    },
+    "init.not-a-folder": {"nb": "«{path}» er en fil, ikke en mappe", "en": "'{path}' is a file, not a folder"},
+    "init.not-empty": {
+        "nb": "mappen «{path}» er ikke tom; velg en ny mappe, eller bruk --force for å skrive over filene med samme navn",
+        "en": "the folder '{path}' is not empty; choose a new folder, or use --force to overwrite the files "
+        "with the same names",
+    },
+    "init.done": {
+        "nb": "Nytt register for {name} ({number}) i {path}. Videre: cd {path} && git init, "
+        'så planstrategi new "Tittel" --category … eller planstrategi import oversikt.csv',
+        "en": "New register for {name} ({number}) in {path}. Next: cd {path} && git init, "
+        'then planstrategi new "Title" --category … or planstrategi import overview.csv',
+    },
+    "init.readme": {
+        "nb": "# Oversikt over planer – {name} kommune\n\n"
+        "Kommunens planer, strategier og reglementer, én YAML-fil per plan, kontrollert med planstrategi.\n\n"
+        "- `data/plans/` – én fil per plan: `planstrategi new \"Tittel\" --category … --kind …`\n"
+        "- `data/goals/` – mål, strategier og tiltak i en plan\n"
+        "- `data/categories.yaml` – gruppene i oversikten\n"
+        "- `data/municipalities.yaml` – kommunen ({number}) og samarbeidskommunene\n"
+        "- `schemas/` – JSON Schema, for autofullføring i redigeringsprogrammet\n\n"
+        "Kontroller registeret med `planstrategi validate`; se hva som er endret med `planstrategi diff`.\n",
+        "en": "# Plan overview – {name} municipality\n\n"
+        "The municipality's plans, strategies and regulations, one YAML file per plan, checked by planstrategi.\n\n"
+        "- `data/plans/` – one file per plan: `planstrategi new \"Title\" --category … --kind …`\n"
+        "- `data/goals/` – the goals, strategies and measures of a plan\n"
+        "- `data/categories.yaml` – the groups of the overview\n"
+        "- `data/municipalities.yaml` – the municipality ({number}) and its partners\n"
+        "- `schemas/` – JSON Schema, for completion in the editor\n\n"
+        "Check the register with `planstrategi validate`; see what changed with `planstrategi diff`.\n",
+    },
+    "help.schema": {
+        "nb": "Skriv JSON Schema-filene (schemas/) som redigeringsprogram og CI kontrollerer filene mot.",
+        "en": "Write the JSON Schema files (schemas/) that editors and CI check the files against.",
+    },
+    "help.diff": {
+        "nb": "Vis hva som er endret i oversikten over planer mellom to git-revisjoner, med planleggerens ord.",
+        "en": "Show what changed in the plan overview between two git revisions, in a planner's terms.",
+    },
+    "help.new": {
+        "nb": "Lag en ny, gyldig planfil data/plans/<id>.yaml fra tittelen.",
+        "en": "Write a new, valid plan file data/plans/<id>.yaml from the title.",
+    },
+    "help.init": {
+        "nb": "Start et tomt register for en annen kommune, med skjemaer, pre-commit og CI.",
+        "en": "Start an empty register for another municipality, with schemas, pre-commit and CI.",
+    },
+    "help.import": {
+        "nb": "Lag planfiler fra en oversikt over planer i et regneark (CSV).",
+        "en": "Write plan files from a plan overview kept in a spreadsheet (CSV).",
+    },
+    "import.row": {"nb": "rad {n}", "en": "row {n}"},
+    "import.unknown-column": {
+        "nb": "kolonnen «{name}» er ukjent og blir ikke lest; kjente kolonner: navn, vedtatt, 23 … 27, merknad, "
+        "kategori, type",
+        "en": "the column '{name}' is unknown and is not read; known columns: name, adopted, 23 … 27, remark, "
+        "category, kind",
+    },
+    "import.no-title-column": {
+        "nb": "fant ingen kolonne med plannavnet; første rad skal ha overskrifter som navn, vedtatt, 23, 24 …",
+        "en": "found no column with the plan's name; the first row should hold headings like name, adopted, 23, 24 …",
+    },
+    "import.empty": {"nb": "filen er tom", "en": "the file is empty"},
+    "import.no-title": {"nb": "raden har ikke noe plannavn", "en": "the row has no plan name"},
+    "import.same-id": {
+        "nb": "gir samme fil ({id}.yaml) som rad {row}; gi planene ulike navn",
+        "en": "gives the same file ({id}.yaml) as row {row}; give the plans different names",
+    },
+    "import.bad-adopted": {
+        "nb": "«{value}» under vedtatt er verken et årstall (2021) eller en dato (18.11.2021)",
+        "en": "'{value}' under adopted is neither a year (2021) nor a date (18.11.2021)",
+    },
+    "import.bad-mark": {
+        "nb": "«{value}» i kolonnen for {year}: skriv x der revisjonen er planlagt, ellers ingenting",
+        "en": "'{value}' in the column for {year}: write x where the revision is planned, else nothing",
+    },
+    "import.no-category": {
+        "nb": "raden hører ikke til noen gruppe; legg til en kategori-kolonne, en overskriftsrad, eller bruk --category",
+        "en": "the row belongs to no group; add a category column, a heading row, or use --category",
+    },
+    "import.no-categories": {
+        "nb": "kan ikke lese gruppene fra {path}; rett filen først (planstrategi validate)",
+        "en": "cannot read the groups from {path}; fix the file first (planstrategi validate)",
+    },
+    "import.unreadable": {"nb": "kan ikke lese {path}: {reason}", "en": "cannot read {path}: {reason}"},
+    "import.exists": {
+        "nb": "{path} finnes allerede; import skriver aldri over en planfil",
+        "en": "{path} already exists; import never overwrites a plan file",
+    },
+    "import.nothing-written": {
+        "nb": "ingen filer er skrevet ({problems} problemer); rett radene, eller bruk --partial for å skrive resten",
+        "en": "no files were written ({problems} problems); fix the rows, or use --partial to write the rest",
+    },
+    "import.done": {
+        "nb": "{written} planfiler skrevet, {problems} problemer",
+        "en": "{written} plan files written, {problems} problems",
     },
     # --- command line --------------------------------------------------------------------------
     "no-register": {

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import reprlib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from planstrategi import models
 from planstrategi.messages import t
-from planstrategi.problems import Problem, Severity
+from planstrategi.problems import Problem, Severity, printable
 from planstrategi.yamlio import Document, Loc, locate
 
 M = TypeVar("M", bound=BaseModel)
 
-# Union members and validator names pydantic adds to an error's location; not keys in the file.
-_NOT_KEYS = frozenset({"int", "date", "constrained-int", "constrained-str", "str", "function-after"})
 _YEAR_KEYS = frozenset({"year", "adopted", "valid_from", "valid_to", "baseline_year", "target_year", "population_year"})
 
 
@@ -41,7 +40,7 @@ def _translate(document: Document, model: type[BaseModel], exc: ValidationError)
     seen: set[Loc] = set()
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
-        loc: Loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and _is_member(step)))
+        loc = _data_loc(document.data, error["loc"], error["type"])
         if loc in seen:  # a union reports one error per member; one message is enough
             continue
         seen.add(loc)
@@ -55,8 +54,23 @@ def _translate(document: Document, model: type[BaseModel], exc: ValidationError)
     return problems
 
 
-def _is_member(step: str) -> bool:
-    return step in _NOT_KEYS or step.startswith(("constrained-", "function-", "lax-", "strict-")) or "[" in step
+def _data_loc(data: Any, raw: tuple[str | int, ...], kind: str) -> Loc:
+    """Pydantic's error location with the steps that are not in the file left out.
+
+    Pydantic adds union members and validator names ("constrained-int", "date") to a location;
+    following the data tells them from keys, so a field that is really called ``date`` is kept.
+    """
+    loc: list[str | int] = []
+    current = data
+    for index, step in enumerate(raw):
+        in_dict = isinstance(current, dict) and step in current
+        in_list = isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current)
+        if in_dict or in_list:
+            current = current[step]
+        elif not (kind == "missing" and index == len(raw) - 1):
+            continue
+        loc.append(step)
+    return tuple(loc)
 
 
 def _message(model: type[BaseModel], loc: Loc, error: Any) -> tuple[str, str]:
@@ -65,16 +79,16 @@ def _message(model: type[BaseModel], loc: Loc, error: Any) -> tuple[str, str]:
     name = next((str(step) for step in reversed(loc) if isinstance(step, str)), key)
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
-        return "unknown-key", t("unknown-key", key=name, hint=_field_hint(model, loc))
+    if kind in {"extra_forbidden", "invalid_key"}:  # invalid_key: a key that is not text, such as 1
+        return "unknown-key", t("unknown-key", key=printable(name), hint=_field_hint(model, loc))
     if kind == "missing":
         return "missing-key", t("missing-key", key=name)
     if isinstance(value, dt.date) and name in _YEAR_KEYS and name != "adopted":
         return "date-as-year", t("date-as-year", key=key, value=value.isoformat(), year=value.year)
     if kind in {"greater_than_equal", "less_than_equal"} and name in _YEAR_KEYS:
         return "year-range", t("year-range", key=key, value=value, low=models.MIN_YEAR, high=models.MAX_YEAR)
-    if kind.endswith("_type") or kind in {"model_attributes_type", "union_tag_invalid"}:
-        expected = _expected(kind, name)
+    if kind.endswith("_type") or kind.startswith("date_"):
+        expected = _expected("date_type" if kind.startswith("date_") else kind, name)
         hint = t("hint.quote", value=value) if kind == "string_type" and isinstance(value, int | float) else ""
         return "wrong-type", t("wrong-type", key=key, expected=expected, actual=_describe(value)) + hint
     return "invalid-value", t("invalid-value", key=key, value=_show(value), why=_why(kind, ctx, error))
@@ -123,7 +137,7 @@ def _field_hint(model: type[BaseModel], loc: Loc) -> str:
     fields = _fields_at(model, loc[:-1])
     if not fields:
         return ""
-    close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(loc[-1]), fields, n=1, cutoff=0.6) if loc else []
     if close:
         return t("did-you-mean", name=close[0])
     return t("allowed-fields", names=", ".join(fields))
@@ -135,7 +149,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     for step in loc:
         if isinstance(step, int):
             continue
-        info = current.model_fields.get(step) if isinstance(current, type) else None
+        info = current.model_fields.get(step) if isinstance(current, type) and issubclass(current, BaseModel) else None
         if info is None:
             return []
         current = _model_in(info.annotation)
@@ -155,6 +169,8 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _describe(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value.isoformat(sep=' ')} ({t('type.datetime')})"
     if value is None:
         return t("type.empty")
     if isinstance(value, bool):
@@ -172,6 +188,9 @@ def _describe(value: Any) -> str:
     return _show(value)
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 40, 40  # a deep or huge value must not blow up a message
+
+
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"«{value}»"
-    return text if len(text) <= 60 else text[:57] + "…"
+    return f"«{printable(value)}»" if isinstance(value, str) else printable(_REPR.repr(value))

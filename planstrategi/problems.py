@@ -40,6 +40,14 @@ class Problem:
         }
 
 
+def printable(text: str, limit: int = 60) -> str:
+    """``text`` safe to put in a message: control characters escaped (no terminal escapes, one line), shortened."""
+    # A quoted YAML scalar can hold "\e[31m" or a newline; printed raw it would recolour the
+    # terminal or break the one-problem-per-line output that editors and CI parse.
+    safe = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+
+
 def has_errors(problems: list[Problem], *, strict: bool = False) -> bool:
     """True when the problems should fail a run: any error, or with ``strict`` any warning too."""
     return any(p.severity is Severity.ERROR or strict for p in problems)

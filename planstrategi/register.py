@@ -175,10 +175,9 @@ def load_file(path: Path, model: type[M], real_root: Path) -> Loaded:
 def _load_all(
     paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
 ) -> Iterator[Loaded]:
-    for path in paths:
-        yield load_file(path, model, real_root)
-        if progress is not None:
-            progress(1)
+    from planstrategi import parallel  # one process for small registers, every core for large ones
+
+    yield from parallel.load_many(paths, model, real_root, progress)
 
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
@@ -201,11 +200,19 @@ def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
 def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
     if plan.id != loaded.path.stem:
         line, column = _locate(loaded.path, ("id",))
-        register.problems.append(_error(loaded.shown, line, column, "id-mismatch", id=plan.id, stem=loaded.path.stem))
+        taken = (loaded.path.parent / f"{plan.id}{SUFFIX}").exists()  # then "rename the file" would clash
+        message = t("id-mismatch-taken" if taken else "id-mismatch", id=plan.id, stem=loaded.path.stem)
+        register.problems.append(Problem(loaded.shown, line, column, Severity.ERROR, "id-mismatch", message))
     if plan.id in register.plans:
-        line, column = _locate(loaded.path, ("id",))
-        other = display_path(register.plan_paths[plan.id])
-        register.problems.append(_error(loaded.shown, line, column, "duplicate-id", id=plan.id, other=other))
+        kept = register.plan_paths[plan.id]
+        blamed = loaded.path
+        if kept.stem != plan.id and loaded.path.stem == plan.id:
+            # The file named after the id keeps it, whichever sorts first; the misnamed copy is blamed.
+            register.plans[plan.id], register.plan_paths[plan.id] = plan, loaded.path
+            kept, blamed = loaded.path, kept
+        line, column = _locate(blamed, ("id",))
+        other = display_path(kept)
+        register.problems.append(_error(display_path(blamed), line, column, "duplicate-id", id=plan.id, other=other))
         return
     register.plans[plan.id] = plan
     register.plan_paths[plan.id] = loaded.path

@@ -1,8 +1,9 @@
 """The only module that knows PyYAML: reading a file safely, the loader, and line numbers.
 
 ``read_document`` turns one file into plain Python data plus the Problems found on the way:
-size, NUL bytes and encoding first, then YAML syntax, duplicate keys and the YAML 1.1 traps
-(``no`` read as false, ``1:20`` read as 80, ``017`` read as 15). It never raises for bad input.
+size, NUL bytes, encoding and control characters first, then YAML syntax, duplicate keys, the
+YAML 1.1 traps (``no`` read as false, ``1:20`` read as 80, ``017`` read as 15), values PyYAML
+cannot construct (``2017-13-45``), alias bombs and deep nesting. It never raises for bad input.
 
 Line numbers are not kept while loading (that would slow down every valid file); ``locate`` finds
 the line and column of a value by its path, by composing the file again. Only files that fail
@@ -12,6 +13,7 @@ pay for it.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,30 +21,37 @@ from typing import Any
 import yaml
 
 from planstrategi.messages import t
-from planstrategi.problems import Problem, Severity
-
-try:  # libyaml is many times faster; the pure-Python loader gives the same results.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+from planstrategi.problems import Problem, Severity, printable
 
 #: Largest file read, in bytes. A plan file is a few kilobytes; anything near this is a mistake.
 MAX_FILE_BYTES = 1_000_000
 #: Most alias references (``*name``) in one file; stops "billion laughs" expansion.
 MAX_ALIASES = 10
-#: Deepest nesting; libyaml stops at this depth itself, the pure-Python loader by RecursionError.
-MAX_DEPTH = 1000
+#: Deepest nesting of lists and mappings. A goals file needs about seven levels. Enforced while
+#: composing by the pure-Python loader (before Python's own recursion limit, at about 300) and
+#: after loading for libyaml (which stops by itself only at 1000) and for recursive aliases.
+MAX_DEPTH = 100
 
 _TRUE_WORDS = frozenset({"true", "True", "TRUE"})
 _FALSE_WORDS = frozenset({"false", "False", "FALSE"})
 _OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
+# What YAML 1.1 calls printable (PyYAML's Reader.NON_PRINTABLE); anything else stops the reader.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# PyYAML's scalar constructors raise these (not YAMLError) for values that match a type's pattern
+# but are not valid: 2017-13-45, 0x_, a 5000-digit integer, !!bool maybe, !!timestamp foo.
+_CONSTRUCT_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+_TAG_TYPES = {"int": "type.int", "float": "type.number", "bool": "type.bool", "timestamp": "type.date"}
 
 Loc = tuple[str | int, ...]
 
 
-class _AliasLimit(Exception):
-    def __init__(self, node: yaml.Node) -> None:
-        self.node = node
+class _Stop(Exception):
+    """Loading stops here: too many aliases or too deep, at a node or mark."""
+
+    def __init__(self, code: str, where: Any, **params: object) -> None:
+        self.code = code
+        self.where = where
+        self.params = params
 
 
 @dataclass
@@ -55,51 +64,78 @@ class Document:
     text: str | None = None
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that records duplicate keys, YAML 1.1 traps and alias use as it constructs."""
+def make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A loader on ``base`` that records duplicate keys, YAML 1.1 traps and alias use as it constructs."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.findings: list[tuple[yaml.Node, str, dict[str, object]]] = []
-        self.aliases = 0
+    class StrictLoader(base):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.findings: list[tuple[yaml.Node, str, dict[str, object]]] = []
+            self.aliases = 0
+            self.depth = 0
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise _AliasLimit(node)
-        return super().construct_object(node, deep=deep)
+        def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+            # Only the pure-Python loader composes in Python; libyaml never calls this.
+            self.depth += 1
+            try:
+                if self.depth > MAX_DEPTH:
+                    raise _Stop("too-deep", self.peek_event(), limit=MAX_DEPTH)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        first_line: dict[str, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in first_line:
-                    self.findings.append(
-                        (key_node, "duplicate-key", {"key": key_node.value, "first": first_line[key_node.value]})
-                    )
-                else:
-                    first_line[key_node.value] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node in self.constructed_objects:
+                self.aliases += 1
+                if self.aliases > MAX_ALIASES:
+                    raise _Stop("too-many-aliases", node, limit=MAX_ALIASES)
+            try:
+                return super().construct_object(node, deep=deep)
+            except _CONSTRUCT_ERRORS:
+                if not isinstance(node, yaml.ScalarNode):
+                    raise
+                self.recursive_objects.pop(node, None)
+                tag = node.tag.rsplit(":", 1)[-1]
+                what = t(_TAG_TYPES[tag]) if tag in _TAG_TYPES else node.tag.replace("tag:yaml.org,2002:", "!!")
+                self.findings.append((node, "bad-scalar", {"value": printable(node.value), "what": what}))
+                return node.value  # the text as written; the model check reports it no further
 
-    def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
-        value = super().construct_yaml_bool(node)
-        if node.value not in _TRUE_WORDS and node.value not in _FALSE_WORDS:
-            self.findings.append((node, "truthy", {"value": node.value, "meaning": str(value).lower()}))
-        return value  # type: ignore[no-any-return]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            first_line: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in first_line:
+                        params = {"key": printable(key_node.value), "first": first_line[key_node.value]}
+                        self.findings.append((key_node, "duplicate-key", params))
+                    else:
+                        first_line[key_node.value] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
-        value = super().construct_yaml_int(node)
-        if ":" in node.value:
-            self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
-        elif _OCTAL.match(node.value):
-            self.findings.append((node, "octal", {"value": node.value, "number": value}))
-        return value  # type: ignore[no-any-return]
+        def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
+            value = super().construct_yaml_bool(node)
+            if node.value not in _TRUE_WORDS and node.value not in _FALSE_WORDS:
+                self.findings.append((node, "truthy", {"value": node.value, "meaning": str(value).lower()}))
+            return value  # type: ignore[no-any-return]
+
+        def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+            value = super().construct_yaml_int(node)
+            if ":" in node.value:
+                self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
+            elif _OCTAL.match(node.value):
+                self.findings.append((node, "octal", {"value": node.value, "number": value}))
+            return value  # type: ignore[no-any-return]
+
+    StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
+    StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+    StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+    StrictLoader.__name__ = StrictLoader.__qualname__ = f"Strict{base.__name__}"
+    return StrictLoader
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _StrictLoader.construct_yaml_bool)
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
-_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
+#: The pure-Python loader; the same checks, used when PyYAML was built without libyaml.
+PURE_LOADER = make_loader(yaml.SafeLoader)
+#: The loader in use: libyaml's, many times faster, when PyYAML has it.
+LOADER = make_loader(yaml.CSafeLoader) if yaml.__with_libyaml__ else PURE_LOADER
 
 
 def _problem(path: str, line: int, column: int, code: str, **params: object) -> Problem:
@@ -114,28 +150,39 @@ def _at(path: str, node_or_mark: Any, code: str, **params: object) -> Problem:
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or None and the reason: too large, NUL bytes, not UTF-8, unreadable."""
+    """The file's text, or None and the reason: not a file, too large, NUL bytes, not UTF-8, unreadable."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [_problem(shown, 0, 0, "too-large", size=size, limit=MAX_FILE_BYTES)]
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder or a named pipe called x.yaml; a pipe would hang
+            return None, [_problem(shown, 0, 0, "not-a-file")]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, [_problem(shown, 0, 0, "too-large", size=info.st_size, limit=MAX_FILE_BYTES)]
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
         return None, [_problem(shown, 0, 0, "unreadable", reason=exc.strerror or type(exc).__name__)]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_problem(shown, 0, 0, "too-large", size=len(raw), limit=MAX_FILE_BYTES)]
     return decode(raw, shown)
 
 
 def decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
-    """Bytes to text: UTF-8, with or without a byte-order mark; NUL bytes refused."""
+    """Bytes to text: UTF-8, with or without a byte-order mark; NUL bytes and control characters refused."""
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _position(raw, nul)
         return None, [_problem(shown, line, column, "nul-byte")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(raw, exc.start)
         return None, [_problem(shown, line, column, "encoding", byte=f"0x{raw[exc.start]:02x}")]
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return None, [_problem(shown, line, column, "control-char", char=f"U+{ord(bad.group()):04X}")]
+    return text, []
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -145,27 +192,60 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
 
 def parse(text: str, shown: str) -> Document:
     """Parse one YAML document from text into plain data, gathering every problem found."""
-    loader = _StrictLoader(text)
+    loader = LOADER(text)
     try:
         data = loader.get_single_data()
-    except _AliasLimit as exc:
-        return Document(shown, None, [_at(shown, exc.node, "too-many-aliases", limit=MAX_ALIASES)], text)
+    except _Stop as exc:
+        return Document(shown, None, [_at(shown, exc.where, exc.code, **exc.params)], text)
     except yaml.MarkedYAMLError as exc:
         return Document(shown, None, [_syntax_problem(shown, exc, text)], text)
-    except yaml.YAMLError as exc:  # unmarked reader errors, e.g. a control character
-        return Document(shown, None, [_problem(shown, 0, 0, "yaml-syntax", detail=str(exc))], text)
-    except RecursionError:  # the pure-Python loader on very deep nesting
+    except yaml.YAMLError as exc:  # unmarked reader errors; decode() catches the ones we know
+        problem = _problem(shown, 0, 0, "yaml-syntax", detail=printable(str(exc), 200), hint=t("hint.syntax"))
+        return Document(shown, None, [problem], text)
+    except RecursionError:  # the last resort if the stack was already deep when we were called
         return Document(shown, None, [_problem(shown, 0, 0, "too-deep", limit=MAX_DEPTH)], text)
     finally:
         loader.dispose()
+    deep = _too_deep(data)
+    if deep is not None:
+        line, column = locate(text, deep)
+        code = "recursive-alias" if _loops(data, deep) else "too-deep"
+        return Document(shown, None, [_problem(shown, line, column, code, limit=MAX_DEPTH)], text)
     problems = [_at(shown, node, code, **params) for node, code, params in loader.findings]
     if data is None:
-        problems.append(_problem(shown, 1, 1, "empty-file"))
+        problems.append(_problem(shown, 0, 0, "empty-file"))  # no line to point at: the whole file
     return Document(shown, data, problems, text)
+
+
+def _too_deep(data: Any) -> tuple[Any, ...] | None:
+    """The path to the first value nested deeper than MAX_DEPTH (or in a loop of aliases), else None."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) >= MAX_DEPTH:  # the same count as compose_node's: the root is level 1
+            return loc
+        if isinstance(value, dict):
+            stack.extend((child, (*loc, key)) for key, child in value.items())
+        elif isinstance(value, list):
+            stack.extend((child, (*loc, index)) for index, child in enumerate(value))
+    return None
+
+
+def _loops(data: Any, loc: tuple[Any, ...]) -> bool:
+    """True when the path passes through the same list or mapping twice (``&a [*a]``)."""
+    seen: set[int] = set()
+    for step in loc:
+        if id(data) in seen:
+            return True
+        seen.add(id(data))
+        data = data[step]
+    return False
 
 
 def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        mark = exc.context_mark  # where the quote opens, not the end of the file where the scan gave up
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     if "expected a single document" in (exc.context or ""):
         return _at(shown, mark, "multiple-documents")
@@ -176,8 +256,19 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in (exc.problem or ""):
         tag = (exc.problem or "").split("'")[1] if "'" in (exc.problem or "") else "?"
         tag = tag.replace("tag:yaml.org,2002:", "!!")
-        return _at(shown, mark, "unknown-tag", tag=tag)
-    return _at(shown, mark, "yaml-syntax", detail=detail)
+        return _at(shown, mark, "unknown-tag", tag=printable(tag))
+    return _at(shown, mark, "yaml-syntax", detail=detail, hint=t(_syntax_hint(detail)))
+
+
+def _syntax_hint(detail: str) -> str:
+    """The most likely fix for PyYAML's and libyaml's wording of the common mistakes."""
+    if "mapping values are not allowed" in detail:
+        return "hint.colon"
+    if "undefined alias" in detail:
+        return "hint.alias"
+    if "quoted scalar" in detail:
+        return "hint.quote-closed"
+    return "hint.syntax"
 
 
 def _tab_near(text: str, line: int) -> bool:
@@ -206,17 +297,17 @@ def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
     Walks as far down ``loc`` as the file goes: a missing key points at its parent mapping.
     """
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_BaseLoader)
-    except yaml.YAMLError:
+        node: yaml.Node | None = yaml.compose(text, Loader=LOADER)
+    except (yaml.YAMLError, RecursionError, _Stop):
         return 1, 1
     if node is None:
         return 1, 1
     mark = node.start_mark
     for depth, step in enumerate(loc):
         child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        if isinstance(node, yaml.MappingNode):
             for key_node, value_node in reversed(node.value):  # the last duplicate wins, as in load
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
                     mark = key_node.start_mark
                     child = key_node if (key and depth == len(loc) - 1) else value_node
                     break
@@ -233,5 +324,5 @@ def dump(data: dict[str, Any], schema_header: str | None = None) -> str:
     """YAML text for a plan written by the tool: block style, keys in model order, UTF-8 kept."""
     # SafeDumper quotes every string YAML 1.1 would misread ("no", "1:20", "017"), so a file the
     # tool writes reads back the same.
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return (f"# yaml-language-server: $schema={schema_header}\n" if schema_header else "") + body
