@@ -175,9 +175,10 @@ def load_file(path: Path, model: type[M], real_root: Path) -> Loaded:
 def _load_all(
     paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
 ) -> Iterator[Loaded]:
-    from planstrategi import parallel  # one process for small registers, every core for large ones
-
-    yield from parallel.load_many(paths, model, real_root, progress)
+    for path in paths:
+        yield load_file(path, model, real_root)
+        if progress is not None:
+            progress(1)
 
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
