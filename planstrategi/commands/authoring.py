@@ -1,0 +1,186 @@
+"""``planstrategi new``, ``init`` and ``import``: commands that write new files into a register.
+
+Every file is checked the way ``validate`` checks it before it is written, and written through
+``safeio`` (atomic, never over an existing file without --force, never outside the folder).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
+from planstrategi.commands.review import write_error
+from planstrategi.messages import t
+from planstrategi.safeio import UnsafeWrite
+
+ForceOption = Annotated[bool, typer.Option("--force", help="Overskriv filer som finnes / overwrite existing files.")]
+
+
+def new(
+    title: Annotated[str, typer.Argument(help="Tittelen, som kommunen skriver den / the title.")],
+    category: Annotated[str, typer.Option("--category", help="Gruppe (id fra categories.yaml) / group id.")],
+    kind: Annotated[
+        Optional[str], typer.Option("--kind", help="plan, strategi, reglement, … (default: guessed from the title).")
+    ] = None,
+    adopted: Annotated[
+        Optional[str], typer.Option("--adopted", help="Vedtatt: YEAR or YYYY-MM-DD.", show_default=False)
+    ] = None,
+    municipality: Annotated[
+        Optional[str], typer.Option("--municipality", help="Kommunenummer (default: home in municipalities.yaml).")
+    ] = None,
+    data: DataOption = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Lag en ny planfil / write a new plan file, data/plans/<slug>.yaml.
+
+    The id and file name come from the title (æ→ae, ø→o, å→a). The file is checked like validate
+    checks it before it is written; an existing file is kept unless --force. Prints the path.
+    """
+    use_language(lang)
+    from planstrategi import register, safeio, scaffold
+
+    root = register.resolve_root(data)
+    try:
+        number = municipality or scaffold.home_municipality(root)
+        year = scaffold.parse_adopted(adopted) if adopted else None
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(exc.message, code=1) from None
+    except ValueError:
+        raise UsageError(t("new.bad-adopted", value=adopted)) from None
+    plan = scaffold.plan_data(title, category, kind or _guess_kind(title), number, adopted=year)
+    if not plan["id"]:
+        raise UsageError(t("new.no-slug", title=title))
+    path = root / scaffold.plan_path(plan["id"])
+    text, problems = scaffold.render_plan(plan, register.display_path(path))
+    messages = [p.message for p in problems] + scaffold.check_references(root, plan)
+    if messages:
+        raise UsageError(t("new.invalid", path=register.display_path(path), problems="; ".join(messages)), code=1)
+    try:
+        safeio.write_text(root, scaffold.plan_path(plan["id"]), text, force=force)
+    except UnsafeWrite as exc:
+        raise write_error(exc) from None
+    typer.echo(register.display_path(path))
+
+
+def _guess_kind(title: str) -> str:
+    from planstrategi.importer import guess_kind
+
+    return guess_kind(title, "plan")
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Mappen det nye registeret lages i / the new repository's folder.")],
+    municipality: Annotated[str, typer.Option("--municipality", help="Kommunenummer, e.g. 5025.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Kommunens navn / the municipality's name.")] = None,
+    force: ForceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Start et tomt register for en kommune / start an empty register for a municipality.
+
+    Writes data/ (categories, municipalities, empty plans/ and goals/), schemas/, a README, a
+    pre-commit configuration and a GitHub Actions workflow. Refuses a folder that is not empty
+    unless --force.
+    """
+    use_language(lang)
+    from planstrategi import modelcheck, register, safeio, scaffold, yamlio
+    from planstrategi.models import CategoryFile, MunicipalityFile
+
+    if not re.fullmatch(r"[0-9]{4}", municipality):
+        raise UsageError(t("init.bad-number", number=municipality))
+    name = name or scaffold.municipality_name(municipality)
+    if not name or not name.strip():
+        raise UsageError(t("init.no-name", number=municipality))
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(t("init.not-a-folder", path=directory))
+    if directory.is_dir() and any(directory.iterdir()) and not force:
+        raise UsageError(t("init.not-empty", path=directory), code=1)
+    files = scaffold.register_files(municipality, name.strip())
+    for relative, model in (("data/categories.yaml", CategoryFile), ("data/municipalities.yaml", MunicipalityFile)):
+        document = yamlio.parse(files[relative], relative)
+        _, problems = modelcheck.check(document, model)
+        if problems or document.problems:
+            messages = "; ".join(p.message for p in document.problems + problems)
+            raise UsageError(t("new.invalid", path=relative, problems=messages), code=1)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        written = safeio.write_all(directory, files, force=force)
+    except UnsafeWrite as exc:
+        raise write_error(exc) from None
+    except OSError as exc:
+        raise UsageError(t("write.failed", path=directory, reason=exc.strerror or type(exc).__name__), code=1) from None
+    for path in written:
+        typer.echo(register.display_path(path))
+    typer.echo(t("init.done", name=name.strip(), number=municipality, path=directory))
+
+
+def import_plans(
+    file: Annotated[Path, typer.Argument(help="CSV-fil med oversikten over planer / the plan overview as CSV.")],
+    category: Annotated[
+        Optional[str], typer.Option("--category", help="Gruppe for rader uten gruppe / group for rows without one.")
+    ] = None,
+    kind: Annotated[str, typer.Option("--kind", help="Type når tittelen ikke sier det / kind by default.")] = "plan",
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Skriv radene som kan leses / write the rows that can be read.")
+    ] = False,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Lag planfiler fra et regneark (CSV) / turn a spreadsheet plan overview (CSV) into plan files.
+
+    Reports every row it cannot read as file.csv:row N: what is wrong, and writes nothing then
+    unless --partial. Never overwrites a plan file (an existing file counts as a problem).
+    Exit 0 when every row was imported, 1 when a row was not.
+    """
+    use_language(lang)
+    from planstrategi import importer, register, safeio, scaffold, yamlio
+    from planstrategi.models import CategoryFile
+
+    root = register.resolve_root(data)
+    categories: CategoryFile | None = scaffold.load_setting(root, register.CATEGORIES_FILE, CategoryFile)
+    if categories is None:
+        raise UsageError(t("import.no-categories", path=root / register.CATEGORIES_FILE), code=1)
+    known = [c.id for c in categories.categories]
+    if category is not None and category not in known:
+        raise UsageError(t("unknown-category", id=category, hint=scaffold.category_hint(category, known)))
+    try:
+        number = scaffold.home_municipality(root)
+        size = file.stat().st_size
+        if size > yamlio.MAX_FILE_BYTES:
+            raise UsageError(t("too-large", size=size, limit=yamlio.MAX_FILE_BYTES), code=1)
+        raw = file.read_bytes()
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(exc.message, code=1) from None
+    except OSError as exc:
+        raise UsageError(t("import.unreadable", path=file, reason=exc.strerror or type(exc).__name__)) from None
+    result = importer.read(
+        raw,
+        str(file),
+        categories=categories.categories,
+        municipality=number,
+        default_category=category,
+        default_kind=kind,
+    )
+    files: dict[str, str] = {}
+    for row, relative, text in result.plans:
+        if (root / relative).exists() or (root / relative).is_symlink():
+            result.problem(row, t("import.exists", path=register.display_path(root / relative)))
+        else:
+            files[relative.as_posix()] = text
+    for line in result.lines():
+        typer.echo(line, err=True)
+    if result.problems and not partial:
+        typer.echo(t("import.nothing-written", problems=len(result.problems)), err=True)
+        raise typer.Exit(1)
+    try:
+        written = safeio.write_all(root, files)
+    except UnsafeWrite as exc:
+        raise write_error(exc) from None
+    for path in written:
+        typer.echo(register.display_path(path))
+    typer.echo(t("import.done", written=len(written), problems=len(result.problems)))
+    raise typer.Exit(1 if result.problems else 0)

@@ -1,0 +1,111 @@
+"""``planstrategi schema`` and ``planstrategi diff``: the commands for reviewers and editors."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Optional
+
+import typer
+
+from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
+from planstrategi.messages import t
+from planstrategi.safeio import UnsafeWrite
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def schema(
+    output: Annotated[Path, typer.Option("--output", help="Mappen skjemaene skrives til / folder to write to.")] = Path(
+        "schemas"
+    ),
+    check: Annotated[
+        bool, typer.Option("--check", help="Skriv ingenting; exit 1 hvis filene ikke er à jour / only check.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overskriv endrede filer / overwrite changed files.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Skriv JSON Schema-filer for registerets filer / write the JSON Schema files of the register's files.
+
+    Generated from the models: plan, goals, municipalities, categories and requirements. Files
+    that are already up to date are left alone; a file that differs is overwritten only with
+    --force. With --check nothing is written and the exit code says whether the files are current.
+    """
+    use_language(lang)
+    from planstrategi import safeio
+    from planstrategi import schema as schemas
+
+    stale = []
+    for name, text in schemas.generate().items():
+        path = output / name
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            typer.echo(t("schema.unchanged", path=path))
+            continue
+        stale.append(path)
+        if check:
+            typer.echo(t("schema.stale", path=path))
+            continue
+        try:
+            safeio.write_text(output, name, text, force=force)
+        except UnsafeWrite as exc:
+            raise write_error(exc) from None
+        typer.echo(t("schema.written", path=path))
+    raise typer.Exit(1 if check and stale else 0)
+
+
+def write_error(exc: UnsafeWrite) -> UsageError:
+    """A refused or failed write as a message: exit 1, or 2 for a path outside the folder."""
+    return UsageError(t(exc.code, path=exc.path, reason=exc.reason), code=2 if exc.code == "write.outside" else 1)
+
+
+def diff(
+    base: Annotated[
+        Optional[str],
+        typer.Argument(help="Grunnlaget / the base revision (default: merge-base with the default branch)."),
+    ] = None,
+    head: Annotated[
+        Optional[str],
+        typer.Argument(help="Revisjonen å sammenligne / the revision to compare (default: working tree)."),
+    ] = None,
+    data: DataOption = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", help="text, markdown (PR comment, job summary) or json.")
+    ] = DiffFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Vis hva som er endret i registeret mellom to git-revisjoner / what changed between two revisions.
+
+    Compares the register at BASE (default: where the current branch left the default branch)
+    with HEAD (default: the working tree), and says what changed in a planner's terms: plans
+    added, removed or renamed, revisions moved, status and adoption changed, goals added or dropped.
+    """
+    use_language(lang)
+    from planstrategi import diff as compare
+    from planstrategi import gitrev, snapshot
+    from planstrategi.render import diff as render
+
+    folder = data if data is not None else Path(os.environ.get("PLANSTRATEGI_DATA") or "data")
+    try:
+        repo = gitrev.toplevel(folder if folder.is_dir() else Path.cwd())
+        try:
+            relative = PurePosixPath(folder.resolve().relative_to(repo.resolve()).as_posix())
+        except ValueError:
+            raise UsageError(t("git.outside-repository", path=folder, repo=repo)) from None
+        if base is None:
+            base_commit, base_name = gitrev.default_base(repo)
+        else:
+            base_commit, base_name = gitrev.resolve(repo, base), base
+        before = snapshot.from_git(repo, base_name, base_commit, relative)
+        if head is None:
+            after = snapshot.from_disk(repo, relative)
+        else:
+            after = snapshot.from_git(repo, head, gitrev.resolve(repo, head), relative)
+    except gitrev.GitError as exc:
+        raise UsageError(t(exc.code, **exc.params)) from None
+    typer.echo(render.RENDERERS[output_format.value](compare.compare(before, after)), nl=False)

@@ -1,0 +1,138 @@
+"""Reading the register as it was at a git revision, through the real ``git`` command.
+
+Only ``planstrategi diff`` uses this. Every git failure becomes a ``GitError`` with a message key
+(not a repository, a bad revision, a shallow clone without the base, no git at all); the command
+turns it into a usage error (exit 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+
+class GitError(Exception):
+    """git could not answer; ``code`` is a message key and ``params`` fill it in."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Blob:
+    """One file in a revision's tree: its path relative to the register folder and its size."""
+
+    name: str
+    object_id: str
+    size: int
+
+
+def run(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """git's standard output; GitError("git.failed") with git's own message if it fails."""
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=_environment()
+        )
+    except FileNotFoundError:
+        raise GitError("git.missing") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError("git.failed", command=" ".join(["git", *args]), detail=message[-1] if message else "")
+    return result.stdout
+
+
+def _environment() -> dict[str, str]:
+    # Plain, untranslated output and no pager or prompts, whatever the user's settings.
+    return {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
+
+
+def toplevel(folder: Path) -> Path:
+    """The root of the working tree that holds ``folder``; GitError("git.not-a-repository") if none."""
+    try:
+        out = run(folder, "rev-parse", "--show-toplevel")
+    except GitError as exc:
+        if exc.code == "git.missing":
+            raise
+        raise GitError("git.not-a-repository", path=folder) from None
+    return Path(out.decode("utf-8").strip())
+
+
+def is_shallow(root: Path) -> bool:
+    return run(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The commit id ``revision`` names; GitError("git.bad-revision" or "git.shallow") if none."""
+    if revision.startswith("-"):  # never let a revision be read as an option
+        raise GitError("git.bad-revision", revision=revision)
+    try:
+        return (
+            run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}").decode().strip()
+        )
+    except GitError:
+        if is_shallow(root):
+            raise GitError("git.shallow", revision=revision) from None
+        raise GitError("git.bad-revision", revision=revision) from None
+
+
+def default_base(root: Path) -> tuple[str, str]:
+    """(commit, name): the merge-base of HEAD with the default branch (origin/HEAD, else main, master)."""
+    candidates = []
+    with contextlib.suppress(GitError):  # no remote, or no origin/HEAD: try the usual names
+        candidates.append(run(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD").decode().strip())
+    candidates += ["main", "master", "origin/main", "origin/master"]
+    for name in candidates:
+        try:
+            run(root, "rev-parse", "--verify", "--quiet", name + "^{commit}")
+        except GitError:
+            continue
+        try:
+            base = run(root, "merge-base", "HEAD", name).decode().strip()
+        except GitError:
+            if is_shallow(root):
+                raise GitError("git.shallow", revision=name) from None
+            raise GitError("git.no-merge-base", revision=name) from None
+        return base, name
+    raise GitError("git.no-default-branch")
+
+
+def list_files(root: Path, commit: str, folder: PurePosixPath) -> dict[str, Blob] | None:
+    """The files under ``folder`` (relative to the repository root) at ``commit``; None if no such folder."""
+    whole = folder == PurePosixPath(".")
+    spec = [] if whole else ["--", folder.as_posix() + "/"]
+    out = run(root, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, *spec)
+    blobs: dict[str, Blob] = {}
+    for entry in out.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, object_id, size = meta.split()
+        if kind != b"blob" or mode == b"120000":  # links are not followed out of the tree
+            continue
+        path = PurePosixPath(raw_path.decode("utf-8", "surrogateescape"))
+        name = path.as_posix() if whole else path.relative_to(folder).as_posix()
+        blobs[name] = Blob(name, object_id.decode(), int(size))
+    if not blobs and not whole and not run(root, "ls-tree", "--full-tree", commit, "--", folder.as_posix()).strip():
+        return None
+    return blobs
+
+
+def read_blobs(root: Path, blobs: list[Blob]) -> dict[str, bytes]:
+    """The contents of ``blobs``, read with one ``git cat-file --batch``."""
+    if not blobs:
+        return {}
+    request = "".join(f"{blob.object_id}\n" for blob in blobs).encode()
+    out = run(root, "cat-file", "--batch", stdin=request)
+    contents: dict[str, bytes] = {}
+    offset = 0
+    for blob in blobs:
+        end = out.index(b"\n", offset)
+        size = int(out[offset:end].split()[2])
+        contents[blob.name] = out[end + 1 : end + 1 + size]
+        offset = end + 1 + size + 1  # the content is followed by a newline
+    return contents
