@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from planstrategi import __version__
+from planstrategi.commands import reports
 from planstrategi.commands import validate as validate_cmd
 from planstrategi.commands.options import UsageError
 from planstrategi.messages import t
@@ -60,6 +61,11 @@ def _main(
 
 
 app.command("validate")(validate_cmd.validate)
+app.command("due", help=t("help.due"))(reports.due)
+app.command("overdue", help=t("help.overdue"))(reports.overdue)
+app.command("table", help=t("help.table"))(reports.table)
+app.command("list", help=t("help.list"))(reports.list_plans)
+app.command("show", help=t("help.show"))(reports.show)
 
 
 def main() -> None:

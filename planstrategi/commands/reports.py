@@ -1,0 +1,275 @@
+"""The planner's questions: ``due``, ``overdue``, ``table``, ``list`` and ``show``.
+
+Each command loads the register (answering from the files that loaded, with one line on stderr
+when some did not), picks the plans, builds a report and writes it in ``--format``. They are
+reports, so they exit 0 even when plans are due; ``--fail-if-overdue`` makes ``due`` and
+``overdue`` exit 1 when something is overdue or expired, for CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
+from planstrategi.messages import t
+from planstrategi.render import OutputFormat
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from planstrategi.query import Filters
+    from planstrategi.register import Register
+    from planstrategi.render.report import Report
+
+MAX_TABLE_YEARS = 30
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
+CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
+KindOption = Annotated[Optional[str], typer.Option("--kind", help=t("opt.kind"), show_default=False)]
+OwnerOption = Annotated[Optional[str], typer.Option("--owner", help=t("opt.owner"), show_default=False)]
+MunicipalityOption = Annotated[
+    Optional[str], typer.Option("--municipality", help=t("opt.municipality"), show_default=False)
+]
+PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=t("opt.partner"), show_default=False)]
+StatusOption = Annotated[Optional[str], typer.Option("--status", help=t("opt.status"), show_default=False)]
+FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=t("opt.fail-if-overdue"))]
+AllOption = Annotated[bool, typer.Option("--all", help=t("opt.all"))]
+
+
+def _load(data: Path | None, as_of: dt.date) -> Register:
+    """The register, and one line on stderr if some of its files have errors (never a traceback)."""
+    from planstrategi import register as reg
+    from planstrategi.problems import Severity
+
+    loaded = reg.load(reg.resolve_root(data), as_of=as_of)
+    broken = {p.path for p in loaded.problems if p.severity is Severity.ERROR}
+    if broken:
+        typer.echo(t("report.register-problems", count=len(broken)), err=True)
+    return loaded
+
+
+def _filters(register: Register, **given: str | None) -> Filters:
+    from planstrategi import query
+
+    try:
+        return query.resolve(register, query.Filters(**given))
+    except query.FilterError as exc:
+        raise UsageError(exc.message) from None
+
+
+def _emit(report: Report, output_format: OutputFormat) -> None:
+    text = output_format.renderer()(report)
+    if output_format is OutputFormat.TABLE:
+        typer.echo(text, nl=False)
+        return
+    # Files for other programs are UTF-8 whatever the console's code page, and the CSV's CRLF
+    # must reach the file as written: bytes, not text-mode stdout.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _due_or_overdue(
+    *,
+    year: int | None,
+    overdue_only: bool,
+    data: Path | None,
+    output_format: OutputFormat,
+    as_of: dt.datetime | None,
+    fail_if_overdue: bool,
+    **filters: str | None,
+) -> None:
+    from planstrategi import query
+    from planstrategi.render import views
+
+    date = today(as_of)
+    register = _load(data, date)
+    chosen = _filters(register, **filters)
+    year = year if year is not None else date.year
+    rows = query.due_rows(register, query.select(register, chosen), year, overdue_only=overdue_only)
+    _emit(
+        views.due_report(rows, year=year, as_of=date, filters=chosen.given(), overdue_only=overdue_only), output_format
+    )
+    late = any(row["urgency"] != "due" for row in rows)
+    raise typer.Exit(1 if fail_if_overdue and late else 0)
+
+
+def due(
+    year: Annotated[Optional[int], typer.Argument(min=1900, max=2100, help=t("opt.year"), show_default=False)] = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+    category: CategoryOption = None,
+    kind: KindOption = None,
+    owner: OwnerOption = None,
+    municipality: MunicipalityOption = None,
+    partner: PartnerOption = None,
+    status: StatusOption = None,
+    fail_if_overdue: FailOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Planer til revisjon i ÅR / plans due in YEAR: overdue, expired and due, with reasons."""
+    use_language(lang)
+    _due_or_overdue(
+        year=year,
+        overdue_only=False,
+        data=data,
+        output_format=output_format,
+        as_of=as_of,
+        fail_if_overdue=fail_if_overdue,
+        category=category,
+        kind=kind,
+        owner=owner,
+        municipality=municipality,
+        partner=partner,
+        status=status,
+    )
+
+
+def overdue(
+    output_format: FormatOption = OutputFormat.TABLE,
+    category: CategoryOption = None,
+    kind: KindOption = None,
+    owner: OwnerOption = None,
+    municipality: MunicipalityOption = None,
+    partner: PartnerOption = None,
+    status: StatusOption = None,
+    fail_if_overdue: FailOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Forfalte og utløpte planer / only plans overdue or expired (as of today or --as-of)."""
+    use_language(lang)
+    _due_or_overdue(
+        year=None,
+        overdue_only=True,
+        data=data,
+        output_format=output_format,
+        as_of=as_of,
+        fail_if_overdue=fail_if_overdue,
+        category=category,
+        kind=kind,
+        owner=owner,
+        municipality=municipality,
+        partner=partner,
+        status=status,
+    )
+
+
+def _years(term: int | None, start: int | None, end: int | None, overarching: bool, date: dt.date) -> range:
+    """The table's columns: a term's election year and planning years (only the latter with
+    ``overarching``, as §1.6 prints them), or ``--from``/``--to``."""
+    from planstrategi import rules
+
+    if term is not None and (start is not None or end is not None):
+        raise UsageError(t("table.term-and-years"))
+    if start is not None or end is not None:
+        first = start if start is not None else end - 4  # type: ignore[operator]
+        last = end if end is not None else first + 4
+        if not 0 <= last - first < MAX_TABLE_YEARS:
+            raise UsageError(t("table.bad-range", start=first, end=last, limit=MAX_TABLE_YEARS))
+        return range(first, last + 1)
+    if term is None:
+        term = rules.term_of_date(date).election_year
+    elif not rules.is_election_year(term):
+        before = rules.term_of_year(term).election_year
+        raise UsageError(t("term.not-election-year", year=term, before=before, after=before + 4))
+    elected = rules.CouncilTerm(term)
+    return range(elected.first_year if overarching else elected.election_year, elected.last_year + 1)
+
+
+def table(
+    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=t("opt.term"))] = None,
+    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=t("opt.from"))] = None,
+    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=t("opt.to"))] = None,
+    overarching: Annotated[bool, typer.Option("--overarching", help=t("opt.overarching"))] = False,
+    output_format: FormatOption = OutputFormat.TABLE,
+    category: CategoryOption = None,
+    kind: KindOption = None,
+    owner: OwnerOption = None,
+    municipality: MunicipalityOption = None,
+    partner: PartnerOption = None,
+    status: StatusOption = None,
+    include_all: AllOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Revisjonstabellen / the revision table: plans by group, a column per year."""
+    use_language(lang)
+    from planstrategi import query, rules
+    from planstrategi.render import views
+
+    date = today(as_of)
+    years = _years(term, start, end, overarching, date)
+    register = _load(data, date)
+    chosen = _filters(
+        register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
+    )
+    plans = query.select(register, chosen, include_retired=include_all or status is not None)
+    if overarching:
+        plans = [p for p in plans if p.overarching]
+    shown_term = None if start is not None or end is not None else (term or rules.term_of_date(date).election_year)
+    rows = query.matrix_rows(register, plans, years, date.year)
+    report = views.matrix_report(
+        rows, years=years, as_of=date, filters=chosen.given(), term=shown_term, overarching=overarching
+    )
+    _emit(report, output_format)
+
+
+def list_plans(
+    output_format: FormatOption = OutputFormat.TABLE,
+    category: CategoryOption = None,
+    kind: KindOption = None,
+    owner: OwnerOption = None,
+    municipality: MunicipalityOption = None,
+    partner: PartnerOption = None,
+    status: StatusOption = None,
+    include_all: AllOption = False,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List planene / list the plans, grouped, with kind, status and next revision."""
+    use_language(lang)
+    from planstrategi import query
+    from planstrategi.render import views
+
+    date = today(as_of)
+    register = _load(data, date)
+    chosen = _filters(
+        register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
+    )
+    plans = query.select(register, chosen, include_retired=include_all or status is not None)
+    _emit(views.list_report(query.list_rows(register, plans), as_of=date, filters=chosen.given()), output_format)
+
+
+def show(
+    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"))],
+    output_format: FormatOption = OutputFormat.TABLE,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Vis én plan / show one plan: every field, revisions, decisions, goals and measures."""
+    use_language(lang)
+    import difflib
+
+    from planstrategi.render import plan as plan_view
+
+    date = today(as_of)
+    register = _load(data, date)
+    wanted = plan_id.strip().lower().removesuffix(".yaml")
+    plan = register.plans.get(wanted)
+    if plan is None:
+        ids = sorted(register.plans)
+        containing = [i for i in ids if wanted and wanted in i]
+        close = list(dict.fromkeys([*containing, *difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)]))[:3]
+        hint = t("filter.did-you-mean", names=", ".join(close)) if close else ""
+        raise UsageError(t("show.unknown-id", id=plan_id, hint=hint), code=1)
+    _emit(plan_view.show_report(register, plan, as_of=date), output_format)

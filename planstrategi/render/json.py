@@ -1,0 +1,33 @@
+"""JSON for scripts: one object with the report's metadata and its rows, stable key order.
+
+Shape (documented in the README)::
+
+    {"report": "due", "as_of": "2025-03-01", "year": 2025, "language": "nb", "filters": {},
+     "counts": {...}, "rows": [{"id": …, "title": …, "urgency": "overdue", "reasons": […]}, …]}
+
+Keys are English; values are as in the data ("gjeldende", "reglement"); texts meant for people
+(``reasons[].text``, ``category_name``) are in the report's language. ``show`` writes the plan
+as in its file under ``plan`` instead of rows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planstrategi.render.report import Report
+
+
+def document(report: Report) -> dict[str, Any]:
+    """The report as one JSON-ready dict."""
+    body: dict[str, Any] = dict(report.meta)
+    if report.data is not None:
+        body.update(report.data)
+    else:
+        for table in report.tables:
+            body[table.key] = [dict(row) for row in table.rows]
+    return body
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
