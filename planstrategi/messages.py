@@ -57,22 +57,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a tab is used for indentation; YAML requires spaces, so replace the tab with spaces",
     },
     "yaml-syntax": {
-        "nb": "YAML-syntaksfeil ({detail}); {hint}",
-        "en": "YAML syntax error ({detail}); {hint}",
+        "nb": "YAML-syntaksfeil: {detail}",
+        "en": "YAML syntax error: {detail}",
     },
-    "hint.syntax": {
-        "nb": "sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over",
-        "en": "check the indentation, colons and quotes on this line and the one above",
+    "syntax.other": {
+        "nb": "{detail}; sjekk innrykk, kolon og anførselstegn på denne linjen og linjen over",
+        "en": "{detail}; check the indentation, colons and quotes on this line and the one above",
     },
-    "hint.colon": {
-        "nb": 'tekst som inneholder «: » må stå i anførselstegn, f.eks. title: "Plan: del 2"',
-        "en": "text that contains ': ' must be in quotes, e.g. title: \"Plan: part 2\"",
+    "syntax.colon": {
+        "nb": 'et kolon («: ») der YAML ikke venter det; sett tekst som inneholder «: » i anførselstegn, f.eks. '
+        'title: "Plan: del 2", og sjekk at linjen ikke er rykket for langt inn',
+        "en": "a colon (': ') where YAML does not expect one; put text that contains ': ' in quotes, e.g. "
+        'title: "Plan: part 2", and check that the line is not indented too far',
     },
-    "hint.alias": {
+    "syntax.no-colon": {
+        "nb": "en linje som verken er «nøkkel: verdi» eller «- verdi»; legg til kolon og mellomrom etter nøkkelen, "
+        "eller flytt teksten inn i verdien over",
+        "en": "a line that is neither 'key: value' nor '- value'; add a colon and a space after the key, "
+        "or move the text into the value above",
+    },
+    "syntax.indent": {
+        "nb": "innrykket stemmer ikke med linjene over; felt på samme nivå skal stå rett under hverandre, "
+        "rykket inn med mellomrom",
+        "en": "the indentation does not match the lines above; fields on the same level must line up, "
+        "indented with spaces",
+    },
+    "syntax.flow": {
+        "nb": "en liste i [ ] eller felt i {{ }} er ikke lukket; lukk den med ] eller }}, og skill verdiene med komma",
+        "en": "a list in [ ] or fields in {{ }} are not closed; close them with ] or }}, and separate the values "
+        "with commas",
+    },
+    "syntax.token": {
+        "nb": "et tegn som ikke kan begynne en verdi (som @ eller `); sett verdien i anførselstegn",
+        "en": "a character that cannot start a value (such as @ or `); put the value in quotes",
+    },
+    "syntax.content": {
+        "nb": "et tegn som ikke kan stå her (som ] eller }}); sett verdien i anførselstegn, eller fjern tegnet",
+        "en": "a character that cannot stand here (such as ] or }}); put the value in quotes, or remove it",
+    },
+    "syntax.alias": {
         "nb": "*navn viser til et anker &navn som ikke finnes; skriv verdien ut, eller sett teksten i anførselstegn",
         "en": "*name refers to an anchor &name that does not exist; write the value out, or put the text in quotes",
     },
-    "hint.quote-closed": {
+    "syntax.anchor": {
+        "nb": "samme anker (&navn) står to ganger; gi ankrene ulike navn",
+        "en": "the same anchor (&name) appears twice; give the anchors different names",
+    },
+    "syntax.quote": {
         "nb": "et anførselstegn er ikke lukket; avslutt teksten med samme slags anførselstegn som den begynner med",
         "en": "a quotation mark is not closed; end the text with the same kind of quote it starts with",
     },
@@ -187,7 +218,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "why.enum": {"nb": "tillatte verdier: {allowed}", "en": "allowed values: {allowed}"},
     "why.empty": {"nb": "teksten kan ikke være tom", "en": "the text cannot be empty"},
     "why.too-short": {"nb": "må ha minst {min} element", "en": "must have at least {min} item(s)"},
-    "why.range": {"nb": "må ligge mellom {low} og {high}", "en": "must lie between {low} and {high}"},
+    "why.at-least": {"nb": "må være minst {low}", "en": "must be at least {low}"},
+    "why.at-most": {"nb": "kan være høyst {high}", "en": "can be at most {high}"},
     "why.other": {"nb": "{detail}", "en": "{detail}"},
     # --- cross-file checks ---------------------------------------------------------------------
     "id-mismatch": {

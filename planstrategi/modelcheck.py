@@ -128,8 +128,10 @@ def _why(kind: str, ctx: dict[str, Any], error: Any) -> str:
         return t("why.empty")
     if kind == "too_short":
         return t("why.too-short", min=ctx.get("min_length", 1))
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return t("why.range", low=ctx.get("ge", "…"), high=ctx.get("le", "…"))
+    if kind in {"greater_than_equal", "greater_than"}:  # pydantic names only the bound that was broken
+        return t("why.at-least", low=ctx.get("ge", ctx.get("gt")))
+    if kind in {"less_than_equal", "less_than"}:
+        return t("why.at-most", high=ctx.get("le", ctx.get("lt")))
     return t("why.other", detail=error.get("msg", kind))
 
 

@@ -36,7 +36,7 @@ from planstrategi.models import (
     RevisionState,
     Status,
 )
-from planstrategi.problems import Problem, Severity
+from planstrategi.problems import Problem, Severity, printable
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -111,9 +111,11 @@ def resolve_root(data: Path | None) -> Path:
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        text = str(path.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        text = str(path)
+    # A file named "x\n::error …" or with terminal escapes must not reach the log raw.
+    return text if text.isprintable() else printable(text, len(text) * 10)
 
 
 def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], None] | None = None) -> Register:
@@ -202,7 +204,7 @@ def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
     if plan.id != loaded.path.stem:
         line, column = _locate(loaded.path, ("id",))
         taken = (loaded.path.parent / f"{plan.id}{SUFFIX}").exists()  # then "rename the file" would clash
-        message = t("id-mismatch-taken" if taken else "id-mismatch", id=plan.id, stem=loaded.path.stem)
+        message = t("id-mismatch-taken" if taken else "id-mismatch", id=plan.id, stem=printable(loaded.path.stem))
         register.problems.append(Problem(loaded.shown, line, column, Severity.ERROR, "id-mismatch", message))
     if plan.id in register.plans:
         kept = register.plan_paths[plan.id]

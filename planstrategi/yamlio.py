@@ -44,6 +44,21 @@ _TAG_TYPES = {"int": "type.int", "float": "type.number", "bool": "type.bool", "t
 
 Loc = tuple[str | int, ...]
 
+# Syntax errors whose position is best given where the scan started (the opening quote, the key).
+_SCANS_FROM = ("quoted scalar", "simple key")
+# (what libyaml or PyYAML says, in either wording) -> the message that says it plainly.
+_SYNTAX: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("quoted scalar",), "syntax.quote"),
+    (("mapping values are not allowed",), "syntax.colon"),
+    (("could not find expected ':'",), "syntax.no-colon"),
+    (("',' or ']'", "',' or '}'"), "syntax.flow"),
+    (("expected <block end>", "did not find expected key", "did not find expected '-'"), "syntax.indent"),
+    (("cannot start any token",), "syntax.token"),
+    (("node content",), "syntax.content"),
+    (("undefined alias",), "syntax.alias"),
+    (("duplicate anchor",), "syntax.anchor"),
+)
+
 
 class _Stop(Exception):
     """Loading stops here: too many aliases or too deep, at a node or mark."""
@@ -200,7 +215,7 @@ def parse(text: str, shown: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         return Document(shown, None, [_syntax_problem(shown, exc, text)], text)
     except yaml.YAMLError as exc:  # unmarked reader errors; decode() catches the ones we know
-        problem = _problem(shown, 0, 0, "yaml-syntax", detail=printable(str(exc), 200), hint=t("hint.syntax"))
+        problem = _problem(shown, 0, 0, "yaml-syntax", detail=t("syntax.other", detail=printable(str(exc), 200)))
         return Document(shown, None, [problem], text)
     except RecursionError:  # the last resort if the stack was already deep when we were called
         return Document(shown, None, [_problem(shown, 0, 0, "too-deep", limit=MAX_DEPTH)], text)
@@ -244,8 +259,8 @@ def _loops(data: Any, loc: tuple[Any, ...]) -> bool:
 
 def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-        mark = exc.context_mark  # where the quote opens, not the end of the file where the scan gave up
+    if any(scan in (exc.context or "") for scan in _SCANS_FROM) and exc.context_mark is not None:
+        mark = exc.context_mark  # where the quote or key opens, not where the scan gave up
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     if "expected a single document" in (exc.context or ""):
         return _at(shown, mark, "multiple-documents")
@@ -257,18 +272,15 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         tag = (exc.problem or "").split("'")[1] if "'" in (exc.problem or "") else "?"
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         return _at(shown, mark, "unknown-tag", tag=printable(tag))
-    return _at(shown, mark, "yaml-syntax", detail=detail, hint=t(_syntax_hint(detail)))
+    return _at(shown, mark, "yaml-syntax", detail=_syntax_detail(detail))
 
 
-def _syntax_hint(detail: str) -> str:
-    """The most likely fix for PyYAML's and libyaml's wording of the common mistakes."""
-    if "mapping values are not allowed" in detail:
-        return "hint.colon"
-    if "undefined alias" in detail:
-        return "hint.alias"
-    if "quoted scalar" in detail:
-        return "hint.quote-closed"
-    return "hint.syntax"
+def _syntax_detail(detail: str) -> str:
+    """The common mistakes in the planner's words; libyaml and PyYAML word them differently."""
+    for patterns, key in _SYNTAX:
+        if any(pattern in detail for pattern in patterns):
+            return t(key)
+    return t("syntax.other", detail=printable(detail, 200))
 
 
 def _tab_near(text: str, line: int) -> bool:
