@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from planstrategi import __version__
-from planstrategi.commands import reports
+from planstrategi.commands import intelligence, reports
 from planstrategi.commands import validate as validate_cmd
 from planstrategi.commands.options import UsageError
 from planstrategi.messages import t
@@ -61,6 +61,10 @@ def _main(
 
 
 app.command("validate")(validate_cmd.validate)
+app.command("requirements", help=t("help.requirements"))(intelligence.requirements)
+app.command("workload", help=t("help.workload"))(intelligence.workload)
+app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
+app.command("report", help=t("help.report"))(intelligence.report)
 app.command("due", help=t("help.due"))(reports.due)
 app.command("overdue", help=t("help.overdue"))(reports.overdue)
 app.command("table", help=t("help.table"))(reports.table)

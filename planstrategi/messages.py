@@ -261,6 +261,187 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "kravet «{id}» står to ganger i requirements.yaml; hvert krav må ha sin egen id",
         "en": "the requirement '{id}' appears twice in requirements.yaml; every requirement needs its own id",
     },
+    # --- planning intelligence: requirements, workload, coordination, report ------------------
+    "help.requirements": {
+        "nb": "Lovpålagte og anbefalte planer: hvilke planer som oppfyller dem, og om de er oppfylt, "
+        "skal behandles, er forfalt eller mangler.",
+        "en": "Statutory and recommended plans: which plans meet them, and whether each is met, due, "
+        "overdue or missing.",
+    },
+    "help.workload": {
+        "nb": "Revisjoner per år, som stolpediagram, fordelt på gruppe, ansvarlig eller kommune; "
+        "markerer år over kapasiteten.",
+        "en": "Revisions per year as a bar chart, by group, owner or municipality; flags years above capacity.",
+    },
+    "help.coordination": {
+        "nb": "Felles planer med samarbeidskommunene som må prioriteres i fellesskap før hvert "
+        "kommunestyre vedtar dem, år for år.",
+        "en": "Plans shared with the partner municipalities that must be prioritised jointly before "
+        "each council adopts them, year by year.",
+    },
+    "help.report": {
+        "nb": "Planstrategiens vedlegg som ett dokument (HTML eller Markdown), klart til å legges ved "
+        "saken og publiseres.",
+        "en": "The planning strategy's appendix as one document (HTML or Markdown), ready to attach to "
+        "the council case and publish.",
+    },
+    "opt.requirements-year": {
+        "nb": "Året kravene vurderes for (standard: året i dag eller --as-of).",
+        "en": "The year the requirements are judged for (default: this year, or that of --as-of).",
+    },
+    "opt.capacity": {
+        "nb": "Hvor mange revisjoner et år tåler (standard {default}).",
+        "en": "How many revisions a year can take (default {default}).",
+    },
+    "opt.by": {
+        "nb": "Fordel på gruppe (category), ansvarlig (owner) eller kommune (municipality).",
+        "en": "Break down by group (category), owner or municipality.",
+    },
+    "opt.details": {
+        "nb": "Vis også hvilke planer som telles hvert år.",
+        "en": "Also show which plans count in each year.",
+    },
+    "opt.coordination-year": {
+        "nb": "Bare dette året (standard: årene i valgperioden).",
+        "en": "Only this year (default: the years of the council term).",
+    },
+    "opt.output": {
+        "nb": "Skriv til FIL i stedet for til skjermen.",
+        "en": "Write to FILE instead of the screen.",
+    },
+    "opt.force": {"nb": "Skriv over en fil som finnes.", "en": "Overwrite an existing file."},
+    "check.current": {"nb": "oppfylt", "en": "met"},
+    "check.due": {"nb": "skal behandles", "en": "due"},
+    "check.overdue": {"nb": "forfalt", "en": "overdue"},
+    "check.missing": {"nb": "mangler", "en": "missing"},
+    "strength.lov": {"nb": "lov", "en": "act"},
+    "strength.forskrift": {"nb": "forskrift", "en": "regulation"},
+    "strength.nasjonal-retningslinje": {"nb": "nasjonal retningslinje", "en": "national guideline"},
+    "strength.tilskuddsvilkår": {"nb": "tilskuddsvilkår", "en": "grant condition"},
+    "strength.anbefaling": {"nb": "anbefaling", "en": "recommendation"},
+    "strength.cadence": {"nb": "{strength} (hyppigheten: {cadence})", "en": "{strength} (the cadence: {cadence})"},
+    "col.requirement": {"nb": "Krav", "en": "Requirement"},
+    "col.legal-basis": {"nb": "Hjemmel", "en": "Legal basis"},
+    "col.strength": {"nb": "Styrke", "en": "Strength"},
+    "col.cadence": {"nb": "Hyppighet", "en": "Cadence"},
+    "col.met-by": {"nb": "Oppfylt av", "en": "Met by"},
+    "col.verified": {"nb": "Kontrollert", "en": "Verified"},
+    "requirements.caption": {
+        "nb": "Lovpålagte og anbefalte planer, status {year}",
+        "en": "Statutory and recommended plans, status in {year}",
+    },
+    "requirements.none": {
+        "nb": "Ingen krav å vise (data/requirements.yaml mangler, er tom, eller ingen plan passer filteret).",
+        "en": "No requirements to show (data/requirements.yaml is missing or empty, or no plan passes the filter).",
+    },
+    "requirements.counts": {
+        "nb": "{current} oppfylt, {due} skal behandles, {overdue} forfalt, {missing} mangler.",
+        "en": "{current} met, {due} due, {overdue} overdue, {missing} missing.",
+    },
+    "requirements.unverified": {
+        "nb": "Ikke kontrollert mot lovteksten: {names}. Se merknadene i data/requirements.yaml.",
+        "en": "Not checked against the wording of the law: {names}. See the notes in data/requirements.yaml.",
+    },
+    "workload.caption": {
+        "nb": "Revisjoner per år {period} (kapasitet {capacity})",
+        "en": "Revisions per year {period} (capacity {capacity})",
+    },
+    "workload.by-caption": {"nb": "Revisjoner per år, fordelt på {by}", "en": "Revisions per year, by {by}"},
+    "workload.details-caption": {"nb": "Planer som telles per år", "en": "Plans counted per year"},
+    "workload.by.category": {"nb": "gruppe", "en": "group"},
+    "workload.by.owner": {"nb": "ansvarlig", "en": "owner"},
+    "workload.by.municipality": {"nb": "kommune", "en": "municipality"},
+    "workload.no-owner": {"nb": "(ikke oppgitt)", "en": "(not given)"},
+    "workload.over": {"nb": "over kapasitet", "en": "over capacity"},
+    "workload.over-years": {
+        "nb": "Over kapasiteten på {capacity} revisjoner: {years}.",
+        "en": "Above the capacity of {capacity} revisions: {years}.",
+    },
+    "workload.within": {
+        "nb": "Ingen år ligger over kapasiteten på {capacity} revisjoner.",
+        "en": "No year is above the capacity of {capacity} revisions.",
+    },
+    "workload.counting": {
+        "nb": "En plan telles én gang i et år: når en revisjon er ført opp det året, når hyppigheten "
+        "gjør den forfallen det året, eller, i år, som etterslep når den er forfalt fra før.",
+        "en": "A plan counts once in a year: when a revision is recorded for that year, when its cadence "
+        "makes it due that year, or, this year, as backlog when it is already overdue.",
+    },
+    "workload.legend": {
+        "nb": "{done} revisjon eller hyppighet, {late} etterslep.",
+        "en": "{done} revision or cadence, {late} backlog.",
+    },
+    "workload.source.revision": {"nb": "revisjon", "en": "revision"},
+    "workload.source.cadence": {"nb": "hyppighet", "en": "cadence"},
+    "workload.source.backlog": {"nb": "etterslep", "en": "backlog"},
+    "workload.bad-range": {
+        "nb": "--from {start} er etter --to {end}, eller spennet er over {limit} år",
+        "en": "--from {start} is after --to {end}, or the span is over {limit} years",
+    },
+    "col.count": {"nb": "Antall", "en": "Count"},
+    "col.bar": {"nb": "Revisjoner", "en": "Revisions"},
+    "col.flag": {"nb": "Kapasitet", "en": "Capacity"},
+    "col.total": {"nb": "Sum", "en": "Total"},
+    "col.work": {"nb": "Arbeid", "en": "Work"},
+    "col.owner-municipality": {"nb": "Eier", "en": "Owner"},
+    "col.host": {"nb": "Vertskommune", "en": "Host"},
+    "col.partners": {"nb": "Samarbeidskommuner", "en": "Partners"},
+    "col.cooperation": {"nb": "Samarbeid", "en": "Cooperation"},
+    "col.form": {"nb": "Form", "en": "Form"},
+    "coordination.caption": {
+        "nb": "Felles planer som må prioriteres i fellesskap, {period}",
+        "en": "Shared plans to be prioritised jointly, {period}",
+    },
+    "coordination.none": {
+        "nb": "Ingen felles planer har arbeid i {period}.",
+        "en": "No shared plan has work in {period}.",
+    },
+    "coordination.idle-caption": {
+        "nb": "Felles planer uten revisjon i {period}",
+        "en": "Shared plans with no revision in {period}",
+    },
+    "coordination.idle-none": {
+        "nb": "Alle felles planer har arbeid i perioden.",
+        "en": "Every shared plan has work in the period.",
+    },
+    "coordination.arrangements-caption": {
+        "nb": "Vertskommunesamarbeid og felles strategier",
+        "en": "Host-municipality arrangements and shared strategies",
+    },
+    "coordination.arrangements-none": {
+        "nb": "Ingen samarbeid med navngitte kommuner i data/municipalities.yaml.",
+        "en": "No cooperation with named municipalities in data/municipalities.yaml.",
+    },
+    "coordination.procedure": {
+        "nb": "Planer i interkommunalt samarbeid prioriteres i fellesskap (kommunedirektørforum og "
+        "interkommunal politisk gruppe), slik at kapasitet og økonomi er avklart før sluttbehandling i "
+        "hvert kommunestyre.",
+        "en": "Plans in inter-municipal cooperation are prioritised jointly (the chief executives' forum "
+        "and the inter-municipal political group), so that capacity and money are settled before each "
+        "council makes its final decision.",
+    },
+    "cooperation.vertskommune": {"nb": "vertskommune", "en": "host municipality"},
+    "cooperation.avtale": {"nb": "avtale", "en": "agreement"},
+    "cooperation.felles-strategi": {"nb": "felles strategi", "en": "shared strategy"},
+    "appendix.title": {
+        "nb": "{name} kommune – vedlegg til kommunal planstrategi {start}–{end}",
+        "en": "{name} municipality – appendix to the municipal planning strategy {start}–{end}",
+    },
+    "appendix.goals-caption": {
+        "nb": "Mål og målbare mål i vedtatte planer",
+        "en": "Goals and measurable targets in adopted plans",
+    },
+    "appendix.goals-none": {"nb": "Ingen mål er registrert.", "en": "No goals are recorded."},
+    "appendix.target": {"nb": "Målbart mål", "en": "Target"},
+    "appendix.bad-term": {
+        "nb": "--term {year} er ikke et valgår; valgperiodene begynner i {before} og {after}",
+        "en": "--term {year} is not an election year; the terms begin in {before} and {after}",
+    },
+    "appendix.format": {
+        "nb": "rapporten skrives som html eller markdown, ikke {format}",
+        "en": "the report is written as html or markdown, not {format}",
+    },
+    "appendix.written": {"nb": "skrev {path}", "en": "wrote {path}"},
     "missing-file": {
         "nb": "filen mangler; registeret trenger {name}",
         "en": "the file is missing; the register needs {name}",

@@ -124,3 +124,163 @@ def test_requirement_with_unknown_strength_is_reported(tmp_path: Path) -> None:
     loaded = reg.load(make_register(tmp_path, bad))
     assert [(p.code, p.line) for p in loaded.problems] == [("invalid-value", 19)]
     assert loaded.requirements == {}
+
+
+# --- the checklist ------------------------------------------------------------------------------
+
+CHECKED = """\
+requirements:
+  - id: planstrategi
+    title: Kommunal planstrategi
+    legal_basis: [{law: plan- og bygningsloven, section: § 10-1, link: "https://lovdata.no/lov/2008-06-27-71/§10-1"}]
+    strength: lov
+    cadence: {rule: valgperiode, within_years: 1}
+    summary: Hver valgperiode, innen ett år.
+    verified: true
+  - id: eierskap
+    title: Eierskapsmelding
+    legal_basis: [{law: kommuneloven, section: § 26-1}]
+    strength: lov
+    cadence: {rule: valgperiode}
+    summary: Minst én gang i valgperioden.
+    verified: true
+  - id: beredskap
+    title: Beredskapsplan
+    legal_basis: [{law: forskrift om kommunal beredskapsplikt}]
+    strength: forskrift
+    cadence: {rule: årlig}
+    summary: Revideres årlig.
+    verified: false
+    note: Ikke lest.
+  - id: alkohol
+    title: Alkoholpolitisk handlingsplan
+    legal_basis: [{law: alkoholloven, section: § 1-7d}]
+    strength: lov
+    cadence: {rule: valgperiode}
+    cadence_strength: anbefaling
+    summary: Plikt til plan; hver periode er anbefalt.
+    verified: false
+    note: Hyppigheten er en anbefaling.
+"""
+
+
+def linked(plan_id: str, requirement: str, **fields: str) -> str:
+    lines = [
+        f"id: {plan_id}",
+        f"title: {plan_id.capitalize()}",
+        "category: politisk-styring",
+        "kind: plan",
+        'municipality: "3430"',
+        f"requirements: [{requirement}]",
+    ]
+    fields.setdefault("status", "gjeldende")
+    return "\n".join(lines + [f"{key}: {value}" for key, value in fields.items()]) + "\n"
+
+
+@pytest.fixture
+def checked(tmp_path: Path) -> Path:
+    return make_register(
+        tmp_path,
+        CHECKED,
+        # adopted in the current term (elected 2023): met.
+        strategi=linked("strategi", "planstrategi", adopted="2024-03-01"),
+        # adopted in the last term, nothing planned: due by the requirement's cadence in the term.
+        eierskapsmelding=linked("eierskapsmelding", "eierskap", adopted="2021"),
+        # the 2024 revision was never done: overdue.
+        beredskapsplan=linked("beredskapsplan", "beredskap", adopted="2022", revisions="[{year: 2024}]"),
+        # a retired plan does not meet anything.
+        alkohol=linked("alkohol", "alkohol", adopted="2016", status="utgått"),
+    )
+
+
+def test_statuses_from_the_requirements_cadence(checked: Path) -> None:
+    from planstrategi import requirements
+
+    loaded = reg.load(checked)
+    assert loaded.problems == []
+    result = {c.requirement.id: (c.status.code, [p.plan.id for p in c.plans]) for c in requirements.check(loaded, 2025)}
+    assert result == {
+        "planstrategi": ("current", ["strategi"]),
+        "eierskap": ("due", ["eierskapsmelding"]),
+        "beredskap": ("overdue", ["beredskapsplan"]),  # the 2024 revision was never done
+        "alkohol": ("missing", []),
+    }
+
+
+def test_best_plan_decides_and_partner_narrows(checked: Path) -> None:
+    from planstrategi import requirements
+
+    extra = linked("ny-strategi", "eierskap", adopted="2024")
+    (checked / "plans" / "ny-strategi.yaml").write_text(extra, encoding="utf-8")
+    loaded = reg.load(checked)
+    (eierskap,) = [c for c in requirements.check(loaded, 2025) if c.requirement.id == "eierskap"]
+    assert eierskap.status.code == "current"
+    assert [p.plan.id for p in eierskap.plans] == ["ny-strategi", "eierskapsmelding"]
+    narrowed = requirements.check(loaded, 2025, plans=[loaded.plans["strategi"]])
+    assert [c.requirement.id for c in narrowed] == ["planstrategi"]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from planstrategi.cli import app
+
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_command_json(checked: Path) -> None:
+    import json
+
+    code, out, err = run("requirements", "--data", str(checked), "--as-of", "2025-06-01", "-f", "json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert document["counts"] == {"current": 1, "due": 1, "overdue": 1, "missing": 1}
+    first = document["rows"][0]
+    assert first["legal_basis"] == [
+        {"law": "plan- og bygningsloven", "section": "§ 10-1", "link": "https://lovdata.no/lov/2008-06-27-71/§10-1"}
+    ]
+    assert first["cadence"] == {"rule": "valgperiode", "within_years": 1}
+    assert first["plans"] == [{"id": "strategi", "title": "Strategi", "status": "current", "reasons": []}]
+    alkohol = document["rows"][3]
+    assert (alkohol["status"], alkohol["strength_text"]) == ("missing", "lov (hyppigheten: anbefaling)")
+
+
+def test_command_year_and_table(checked: Path) -> None:
+    code, out, _ = run("requirements", "--data", str(checked), "--year", "2028", "--as-of", "2025-06-01")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Lovpålagte og anbefalte planer, status 2028"
+    # In 2028 (the next term) the planning strategy is due again, within its first year.
+    assert any(line.startswith(" Kommunal ") and "skal behandles" in line for line in lines)
+    assert "Ikke kontrollert mot lovteksten: Beredskapsplan; Alkoholpolitisk handlingsplan." in out
+
+
+GOLDEN_RUNS = {
+    "requirements.txt": ["requirements"],
+    "requirements.md": ["requirements", "-f", "markdown"],
+    "requirements.json": ["requirements", "-f", "json"],
+    "requirements.en.txt": ["requirements", "--lang", "en"],
+}
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_RUNS))
+def test_golden_on_the_bundled_register(name: str) -> None:
+    """Regenerate with ``UPDATE_GOLDEN=1`` after a deliberate change (e.g. plans linked to requirements)."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from planstrategi.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        [*GOLDEN_RUNS[name], "--data", str(ROOT / "data"), "--as-of", "2025-03-01"],
+        catch_exceptions=False,
+        env={"COLUMNS": "100"},
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    path = ROOT / "tests" / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_bytes(result.stdout_bytes)
+    assert result.stdout_bytes.decode("utf-8") == path.read_text(encoding="utf-8")

@@ -1,0 +1,183 @@
+"""Planning intelligence: ``requirements``, ``workload``, ``coordination`` and ``report``.
+
+They load the register, pick plans with the same filters as ``due`` and ``table`` (``--partner``),
+ask ``requirements``, ``workload``, ``coordination`` or ``report`` and write the answer in
+``--format`` through the shared renderers. They are reports: exit 0 whatever they find.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
+from planstrategi.commands.reports import FormatOption, PartnerOption, _emit, _filters, _load, _years
+from planstrategi.messages import t
+from planstrategi.render import OutputFormat
+
+if TYPE_CHECKING:
+    from planstrategi.models import Plan
+    from planstrategi.query import Filters
+    from planstrategi.register import Register
+
+MAX_YEARS = 30
+#: The same as ``workload.DEFAULT_CAPACITY`` (a test holds them equal); repeated here so that
+#: ``--help`` does not import the domain.
+DEFAULT_CAPACITY = 3
+
+
+class By(StrEnum):
+    """``--by``: the names of ``workload.GroupBy``, without importing it for ``--help``."""
+
+    category = "category"
+    owner = "owner"
+    municipality = "municipality"
+
+
+CapacityOption = Annotated[int, typer.Option("--capacity", min=0, help=t("opt.capacity", default=DEFAULT_CAPACITY))]
+YearArgument = Annotated[
+    Optional[int], typer.Argument(min=1900, max=2100, help=t("opt.coordination-year"), show_default=False)
+]
+
+
+def _plans(register: Register, chosen: Filters) -> list[Plan] | None:
+    """The plans the filters let through, or None when no filter is given (every plan counts)."""
+    from planstrategi import query
+
+    return query.select(register, chosen, include_retired=False) if chosen.given() else None
+
+
+def requirements(
+    year: Annotated[
+        Optional[int], typer.Option("--year", min=1900, max=2100, help=t("opt.requirements-year"), show_default=False)
+    ] = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+    partner: PartnerOption = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Lovpålagte planer / statutory and recommended plans: met by which plans, and met or not."""
+    use_language(lang)
+    from planstrategi import requirements as checklist
+    from planstrategi.render import intelligence
+
+    date = today(as_of)
+    register = _load(data, date)
+    chosen = _filters(register, partner=partner)
+    year = year if year is not None else date.year
+    checks = checklist.check(register, year, plans=_plans(register, chosen))
+    _emit(intelligence.requirements_report(checks, year=year, as_of=date, filters=chosen.given()), output_format)
+
+
+def workload(
+    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=t("opt.from"))] = None,
+    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=t("opt.to"))] = None,
+    capacity: CapacityOption = DEFAULT_CAPACITY,
+    by: Annotated[By, typer.Option("--by", help=t("opt.by"))] = By.category,
+    details: Annotated[bool, typer.Option("--details", help=t("opt.details"))] = False,
+    output_format: FormatOption = OutputFormat.TABLE,
+    partner: PartnerOption = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Arbeidsmengde per år / revisions per year against the capacity, by group, owner or municipality."""
+    use_language(lang)
+    from planstrategi import query
+    from planstrategi import workload as load
+    from planstrategi.messages import language
+    from planstrategi.render import intelligence
+
+    date = today(as_of)
+    years = _span(start, end, date)
+    register = _load(data, date)
+    chosen = _filters(register, partner=partner)
+    plans = query.select(register, chosen, include_retired=False)
+    grouping = load.GroupBy(by.value)
+    result = load.workload(register, plans, years, date.year, by=grouping, capacity=capacity, lang=language())
+    _emit(intelligence.workload_report(result, as_of=date, filters=chosen.given(), details=details), output_format)
+
+
+def _span(start: int | None, end: int | None, date: dt.date) -> range:
+    """``--from``/``--to``, else the four planning years of the council term sitting on the date."""
+    from planstrategi import rules
+
+    if start is None and end is None:
+        return rules.term_of_date(date).years
+    first = start if start is not None else end - 3  # type: ignore[operator]
+    last = end if end is not None else first + 3
+    if not 0 <= last - first < MAX_YEARS:
+        raise UsageError(t("workload.bad-range", start=first, end=last, limit=MAX_YEARS))
+    return range(first, last + 1)
+
+
+def coordination(
+    year: YearArgument = None,
+    output_format: FormatOption = OutputFormat.TABLE,
+    partner: PartnerOption = None,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Felles planer / plans shared with the partner municipalities, to be prioritised jointly, by year."""
+    use_language(lang)
+    from planstrategi import coordination as shared
+    from planstrategi import rules
+    from planstrategi.render import intelligence
+
+    date = today(as_of)
+    register = _load(data, date)
+    chosen = _filters(register, partner=partner)
+    years = range(year, year + 1) if year is not None else rules.term_of_date(date).years
+    result = shared.coordinate(register, years, date.year, partner=chosen.partner)
+    _emit(intelligence.coordination_report(register, result, as_of=date, filters=chosen.given()), output_format)
+
+
+def report(
+    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=t("opt.term"))] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))] = OutputFormat.HTML,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("opt.output"), show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+    capacity: CapacityOption = DEFAULT_CAPACITY,
+    data: DataOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Planstrategiens vedlegg / the planning strategy's appendix as one HTML or Markdown document."""
+    use_language(lang)
+    from planstrategi import report as appendix
+    from planstrategi import rules
+
+    if output_format not in (OutputFormat.HTML, OutputFormat.MARKDOWN):
+        raise UsageError(t("appendix.format", format=output_format.value))
+    date = today(as_of)
+    years = _years(term, None, None, True, date)  # the same term checks as ``table --term``
+    register = _load(data, date)
+    document = appendix.appendix(register, rules.term_of_year(years[0]), date, capacity=capacity)
+    text = appendix.render(document, output_format)
+    if output is None:
+        # UTF-8 whatever the console's code page: the page is meant for a file or a pipe.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return
+    _write(output, text, force)
+
+
+def _write(output: Path, text: str, force: bool) -> None:
+    """Through ``safeio``: atomic, inside the folder named, never over a file without ``--force``."""
+    from planstrategi import safeio
+    from planstrategi.commands.review import write_error
+
+    folder = output.parent if str(output.parent) else Path()
+    try:
+        safeio.write_text(folder, output.name, text, force=force)
+    except safeio.UnsafeWrite as exc:
+        raise write_error(exc) from None
+    typer.echo(t("appendix.written", path=output), err=True)
