@@ -110,12 +110,15 @@ def resolve_root(data: Path | None) -> Path:
 
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
-    try:
-        text = str(path.relative_to(Path.cwd()))
-    except ValueError:
-        text = str(path)
-    # A file named "x\n::error …" or with terminal escapes must not reach the log raw.
-    return text if text.isprintable() else printable(text, len(text) * 10)
+    # String operations, not Path.relative_to: this runs once per file (36,000 in the benchmark).
+    text = os.fspath(path)
+    if not text.isprintable():  # a file named "x\n::error …" or with terminal escapes must not reach the log raw
+        text = printable(text, len(text) * 10)
+    if not os.path.isabs(text):
+        return text
+    cwd = os.getcwd()
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], None] | None = None) -> Register:
@@ -157,13 +160,19 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
+    from planstrategi import parallel
+
+    return parallel.yaml_files(folder)
 
 
-def load_file(path: Path, model: type[M], real_root: Path) -> Loaded:
-    """Read, parse and validate one file; refuses files that resolve outside the register."""
+def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | None = None) -> Loaded:
+    """Read, parse and validate one file; refuses files that resolve outside the register.
+
+    ``inside`` is the outcome of that check when the caller has made it already for many files at
+    once (``parallel.inside_flags``); None checks here.
+    """
     shown = display_path(path)
-    if not path.resolve().is_relative_to(real_root):
+    if not (inside if inside is not None else path.resolve().is_relative_to(real_root)):
         return Loaded(path, shown, None, [_error(shown, 0, 0, "outside-data")])
     document = yamlio.read_document(path, shown)
     if document.data is None:
@@ -177,10 +186,9 @@ def load_file(path: Path, model: type[M], real_root: Path) -> Loaded:
 def _load_all(
     paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
 ) -> Iterator[Loaded]:
-    for path in paths:
-        yield load_file(path, model, real_root)
-        if progress is not None:
-            progress(1)
+    from planstrategi import parallel  # one process for small registers, every core for large ones
+
+    yield from parallel.load_many(paths, model, real_root, progress)
 
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+if TYPE_CHECKING:
+    from planstrategi.problems import Problem
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, today, use_language
 
@@ -14,13 +20,20 @@ class ProblemFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def validate(
     data: DataOption = None,
     output_format: Annotated[
-        ProblemFormat, typer.Option("--format", help="text, json or github (GitHub Actions annotations).")
-    ] = ProblemFormat.text,
+        Optional[ProblemFormat],
+        typer.Option(
+            "--format",
+            help="text, json, github (GitHub Actions annotations; the default inside GitHub Actions) "
+            "or sarif (GitHub code scanning).",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Advarsler gir også exit 1 / warnings fail too.")] = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -31,11 +44,49 @@ def validate(
     valid, 1 when there are problems (warnings only with --strict), 2 on a usage error.
     """
     use_language(lang)
+    from planstrategi import ci
     from planstrategi import register as reg
     from planstrategi.problems import has_errors
     from planstrategi.render import problems as render
 
-    loaded = reg.load(reg.resolve_root(data), as_of=today(as_of))
+    in_actions = ci.in_github_actions()
+    chosen = output_format or (ProblemFormat.github if in_actions else ProblemFormat.text)
+    root = reg.resolve_root(data)
+    with _progress(root) as advance:
+        loaded = reg.load(root, as_of=today(as_of), progress=advance)
     problems = loaded.sorted_problems()
-    typer.echo(render.RENDERERS[output_format.value](problems, loaded.files), nl=False)
+    typer.echo(render.RENDERERS[chosen.value](problems, loaded.files), nl=False)
+    if in_actions and chosen is ProblemFormat.github:
+        _write_step_summary(problems, loaded.files)
     raise typer.Exit(1 if has_errors(problems, strict=strict) else 0)
+
+
+def _write_step_summary(problems: list[Problem], files: int) -> None:
+    """Every problem into the job summary; a failure to write warns and leaves the exit code alone."""
+    from planstrategi.render import summary
+
+    warning = summary.append(summary.markdown(problems, files, "planstrategi validate"))
+    if warning is not None:
+        typer.echo(f"planstrategi: {warning}", err=True)
+
+
+@contextmanager
+def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar on stderr for long runs at a terminal (see ``ci.wants_progress``); else nothing."""
+    import sys
+
+    from planstrategi import ci, parallel
+
+    total = parallel.count_files(root)
+    if not ci.wants_progress(total, sys.stderr):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from planstrategi.messages import t
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(t("ci.progress"), total=total)
+        yield lambda n: bar.advance(task, n)

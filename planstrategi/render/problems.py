@@ -50,17 +50,42 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+#: GitHub keeps 10 error and 10 warning annotations per step and drops the rest, so each file
+#: gets its first few (errors first); the others are printed as plain lines (and go to the job summary).
+ANNOTATIONS_PER_FILE = 3
+
+
+def _annotation(p: Problem) -> str:
+    command = "error" if p.severity is Severity.ERROR else "warning"
+    props = [f"file={_escape_property(p.path)}"]
+    if p.line:
+        props += [f"line={p.line}", f"col={p.column}"]
+    props.append(f"title={_escape_property(p.code)}")
+    return f"::{command} {','.join(props)}::{_escape_data(p.message)}"
+
+
 def github(problems: Sequence[Problem], files: int) -> str:
-    """``::error file=…,line=…,col=…,title=…::message`` lines for GitHub Actions."""
-    lines = []
+    """``::error file=…,line=…,col=…,title=…::message`` for the first few problems of each file, errors
+    before warnings, then every other problem as a plain ``path:line:col`` line, then the summary."""
+    annotated: list[str] = []
+    plain: list[str] = []
+    by_file: dict[str, list[Problem]] = {}
     for p in problems:
-        command = "error" if p.severity is Severity.ERROR else "warning"
-        props = [f"file={_escape_property(p.path)}"]
-        if p.line:
-            props += [f"line={p.line}", f"col={p.column}"]
-        props.append(f"title={_escape_property(p.code)}")
-        lines.append(f"::{command} {','.join(props)}::{_escape_data(p.message)}")
-    return "\n".join([*lines, summary(problems, files)]) + "\n"
+        by_file.setdefault(p.path, []).append(p)
+    for path, group in by_file.items():
+        group = sorted(group, key=lambda p: (p.severity is not Severity.ERROR, p.line, p.column, p.code))
+        annotated += [_annotation(p) for p in group[:ANNOTATIONS_PER_FILE]]
+        rest = group[ANNOTATIONS_PER_FILE:]
+        if rest:
+            plain.append(t("ci.more-annotations", path=path, count=len(rest)))
+            plain += [f"{_where(p)}: {t('severity.' + p.severity.value)}: {p.message} [{p.code}]" for p in rest]
+    return "\n".join([*annotated, *plain, summary(problems, files)]) + "\n"
 
 
-RENDERERS = {"text": text, "json": as_json, "github": github}
+def _sarif(problems: Sequence[Problem], files: int) -> str:
+    from planstrategi.render.sarif import sarif  # only ``--format sarif`` pays for it
+
+    return sarif(problems, files)
+
+
+RENDERERS = {"text": text, "json": as_json, "github": github, "sarif": _sarif}

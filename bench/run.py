@@ -1,0 +1,291 @@
+"""Benchmark: planstrategi against check-jsonschema, yamllint and a bare libyaml parse.
+
+For each size (plan files in a synthetic register shaped like Os kommune's, see ``generate.py``)
+every tool runs as a child process, ``--runs`` times, in turns; the table gives the median wall
+time, its ratio to check-jsonschema and to the bare parse, and the peak memory (RSS) of the run.
+
+    python bench/run.py                  # 60, 5,000 and 36,000 files, 5 runs; writes BENCHMARKS.md
+    python bench/run.py --quick          # 60 and 2,000 files, 3 runs; prints only
+    python bench/run.py --smoke          # 60 files once: does every tool run? (the test suite's check)
+
+The tools (``pip install ".[bench]"``): ``planstrategi validate``; ``planstrategi due 2025`` when
+that command exists; ``check-jsonschema --schemafile <plan schema>`` on the plan files, the schema
+exported by ``planstrategi.schema`` (else ``Plan.model_json_schema()``); ``yamllint -d relaxed`` on
+the plan folder; and ``yaml.load(…, Loader=CSafeLoader)`` of every plan file in one process pinned
+to one core. A tool that is not installed is reported as missing, not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # a sibling script, not a package
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = "2025-06-01"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+BARE = (
+    "import glob, os, sys, yaml\n"
+    "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
+    "for name in sorted(glob.glob(os.path.join(sys.argv[1], '*.yaml'))):\n"
+    "    with open(name, 'rb') as stream:\n"
+    "        yaml.load(stream, Loader=yaml.CSafeLoader)\n"
+)
+# check-jsonschema takes files only; 36,000 names would overflow the command line, so its own
+# entry point gets them from a glob inside the process (what the console script does after argv).
+CHECK_JSONSCHEMA = (
+    "import glob, sys\n"
+    "from check_jsonschema import main\n"
+    "sys.argv = ['check-jsonschema', '--schemafile', sys.argv[1], *sorted(glob.glob(sys.argv[2] + '/*.yaml'))]\n"
+    "main()\n"
+)
+PACKAGES = ("planstrategi", "pydantic", "pydantic-core", "PyYAML", "typer", "rich", "check-jsonschema", "yamllint")
+
+
+@dataclass
+class Tool:
+    name: str
+    argv: list[str]
+    ok: tuple[int, ...] = (0,)
+
+
+@dataclass
+class Measure:
+    times: list[float] = field(default_factory=list)
+    rss_max_kb: int = 0  # largest single process (wait4)
+    rss_tree_kb: int = 0  # all processes of the run together, sampled
+    failure: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def _command(name: str) -> list[str] | None:
+    """The console script next to this interpreter, else on PATH."""
+    local = Path(sys.executable).parent / name
+    if local.exists():
+        return [str(local)]
+    found = shutil.which(name)
+    return [found] if found else None
+
+
+def _has_module(module: str) -> bool:
+    probe = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def export_schema(target: Path) -> str:
+    """Write the plan schema to ``target``; returns where it came from."""
+    code = (
+        "import json, sys\n"
+        "try:\n"
+        "    from planstrategi.schema import build, render\n"
+        "    sys.stdout.write(render(build('plan.schema.json'))); print('planstrategi.schema', file=sys.stderr)\n"
+        "except ImportError:\n"
+        "    from planstrategi.models import Plan\n"
+        "    json.dump(Plan.model_json_schema(), sys.stdout); print('Plan.model_json_schema()', file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)
+    target.write_text(result.stdout, encoding="utf-8")
+    return result.stderr.strip()
+
+
+def tools(register: Path, schema: Path) -> tuple[list[Tool], list[str]]:
+    """The tools to time on ``register``, and the names of those that are missing."""
+    planstrategi = _command("planstrategi") or [sys.executable, "-m", "planstrategi"]
+    found = [Tool("planstrategi validate", [*planstrategi, "validate", "--data", str(register), "--as-of", AS_OF])]
+    missing = []
+    due = subprocess.run([*planstrategi, "due", "--help"], capture_output=True, check=False)
+    if due.returncode == 0:
+        found.append(Tool("planstrategi due 2025", [*planstrategi, "due", "2025", "--data", str(register)]))
+    else:
+        missing.append("planstrategi due")
+    plans = str(register / "plans")
+    if _has_module("check_jsonschema"):
+        found.append(Tool("check-jsonschema", [sys.executable, "-c", CHECK_JSONSCHEMA, str(schema), plans]))
+    else:
+        missing.append("check-jsonschema")
+    yamllint = _command("yamllint")
+    if yamllint:
+        found.append(Tool("yamllint -d relaxed", [*yamllint, "-d", "relaxed", plans], ok=(0, 1)))
+    else:
+        missing.append("yamllint")
+    found.append(Tool("bare CSafeLoader, 1 core", [sys.executable, "-c", BARE, plans]))
+    return found, missing
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, from /proc (0 where /proc is missing)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="utf-8") as status:
+                total += next((int(line.split()[1]) for line in status if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{current}/task/{current}/children", encoding="utf-8") as children:
+                stack += [int(child) for child in children.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_once(tool: Tool, measure: Measure) -> None:
+    """One timed run: wall time, the child's peak RSS (wait4) and the tree's, sampled every 10 ms."""
+    start = time.perf_counter()
+    child = subprocess.Popen(tool.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.wait(0.01):
+            peak = max(peak, _tree_rss_kb(child.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    stderr = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    if child.stderr:
+        child.stderr.close()
+    if child.returncode not in tool.ok:
+        measure.failure = f"exit {child.returncode}: {stderr.strip()[-300:]}"
+    measure.times.append(elapsed)
+    measure.rss_max_kb = max(measure.rss_max_kb, usage.ru_maxrss)
+    measure.rss_tree_kb = max(measure.rss_tree_kb, peak, usage.ru_maxrss)
+
+
+def bench_size(size: int, runs: int, workdir: Path) -> tuple[dict[str, Measure], list[str], str]:
+    register = workdir / f"register-{size}"
+    generate(size, register)
+    schema = workdir / "plan.schema.json"
+    schema_source = export_schema(schema)
+    found, missing = tools(register, schema)
+    measures = {tool.name: Measure() for tool in found}
+    for _ in range(runs):  # in turns, so a slow moment of the machine does not hit one tool only
+        for tool in found:
+            run_once(tool, measures[tool.name])
+    shutil.rmtree(register)
+    return measures, missing, schema_source
+
+
+def _ratio(value: float, base: Measure | None) -> str:
+    return f"{value / base.median:.2f}×" if base and base.times and not base.failure else "–"
+
+
+def table(results: dict[int, dict[str, Measure]], runs: int) -> str:
+    lines = [
+        f"| files | tool | median of {runs} (s) | min (s) | ÷ check-jsonschema | ÷ bare parse "
+        "| peak RSS, largest process (MB) | peak RSS, all processes (MB) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, measures in results.items():
+        cjs = measures.get("check-jsonschema")
+        bare = measures.get("bare CSafeLoader, 1 core")
+        for name, m in measures.items():
+            if m.failure:
+                lines.append(f"| {size:,} | {name} | failed: {m.failure.splitlines()[0][:80]} | | | | | |")
+                continue
+            lines.append(
+                f"| {size:,} | {name} | {m.median:.3f} | {min(m.times):.3f} | {_ratio(m.median, cjs)} "
+                f"| {_ratio(m.median, bare)} | {m.rss_max_kb / 1024:.0f} | {m.rss_tree_kb / 1024:.0f} |"
+            )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    versions = []
+    for package in PACKAGES:
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    return (
+        f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}\n"
+        f"- CPU: {cpu}, {cores} cores available; {platform.system()} {platform.release()}\n"
+        f"- Python {platform.python_version()} ({platform.python_implementation()}); libyaml "
+        f"{'yes' if _has_module('yaml._yaml') else 'no'}\n"
+        f"- Packages: {', '.join(versions)}"
+    )
+
+
+def write_markdown(path: Path, report: str) -> None:
+    """Replace the generated part of ``path`` (between the bench markers), keeping the prose around it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
+    before, rest = text.split(START, 1)
+    after = rest.split(END, 1)[1]
+    path.write_text(f"{before}{START}\n{report}\n{END}{after}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="60,5000,36000", help="plan files per register, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool per size (the median is shown)")
+    parser.add_argument("--quick", action="store_true", help="60 and 2,000 files, 3 runs, print only")
+    parser.add_argument("--smoke", action="store_true", help="60 files, one run, print only; exit 1 if a tool fails")
+    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
+    parser.add_argument("--no-write", action="store_true", help="print the table only")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs = args.runs
+    write = not args.no_write
+    if args.quick:
+        sizes, runs, write = [60, 2000], 3, False
+    if args.smoke:
+        sizes, runs, write = [60], 1, False
+
+    results: dict[int, dict[str, Measure]] = {}
+    missing: list[str] = []
+    schema_source = ""
+    with tempfile.TemporaryDirectory(prefix="planstrategi-bench-") as tmp:
+        for size in sizes:
+            print(f"{size:,} files, {runs} runs …", file=sys.stderr, flush=True)
+            results[size], missing, schema_source = bench_size(size, runs, Path(tmp))
+    report = "\n\n".join(
+        [
+            machine(),
+            table(results, runs),
+            f"Schema for check-jsonschema: {schema_source}."
+            + (f" Not installed, not timed: {', '.join(missing)}." if missing else ""),
+        ]
+    )
+    print(report)
+    failed = [f"{size}: {name}: {m.failure}" for size, ms in results.items() for name, m in ms.items() if m.failure]
+    if write:
+        write_markdown(args.output, report)
+        print(f"\nwritten to {args.output}", file=sys.stderr)
+    if failed:
+        print("\n".join(["", "failed:", *failed]), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""The benchmark runs (smallest size, once, not timed), its registers are valid, and loading on
+every core gives exactly what loading in one process gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planstrategi import parallel, register
+from planstrategi.problems import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # a script beside run.py, not a package  # noqa: E402
+
+
+def test_generated_register_is_valid_and_references_stay_within_each_copy(tmp_path: Path) -> None:
+    paths = generate(150, tmp_path / "data")
+    assert len(paths) == 150
+    loaded = register.load(tmp_path / "data", as_of=dt.date(2025, 6, 1))
+    assert [p for p in loaded.problems if p.severity.value == "error"] == []
+    assert len(loaded.plans) == 150
+    copies = [plan for plan in loaded.plans.values() if plan.part_of and plan.id.endswith("-2")]
+    assert copies and all(plan.part_of.endswith("-2") for plan in copies if plan.part_of)
+
+
+def test_bench_smoke_run(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| 60 |")]
+    tools = [row.split(" | ")[1] for row in rows]
+    assert tools[0] == "planstrategi validate"
+    assert tools[-1] == "bare CSafeLoader, 1 core"
+    assert not (tmp_path / "BENCHMARKS.md").exists()
+
+
+def _snapshot(root: Path) -> tuple[list[Problem], dict[str, object], int]:
+    loaded = register.load(root, as_of=dt.date(2025, 6, 1))
+    return loaded.sorted_problems(), {k: v.model_dump() for k, v in loaded.plans.items()}, loaded.files
+
+
+def test_parallel_loading_equals_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "data"
+    generate(130, root)
+    (root / "plans" / "ukjent.yaml").write_text("id: ukjent\ntitel: Feil\n", encoding="utf-8")
+    (root / "plans" / "tom.yaml").write_text("", encoding="utf-8")
+    (root / "plans" / "dato.yaml").write_text(
+        (root / "plans" / "beredskapsplan.yaml").read_text(encoding="utf-8").replace("id: beredskapsplan", "id: dato"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 10**9)
+    one = _snapshot(root)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "CHUNK_SIZE", 17)  # many chunks, finished in any order
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    many = _snapshot(root)
+    assert many == one
+    assert any(p.code == "unknown-key" for p in one[0])
+
+
+def test_a_link_out_of_the_register_is_refused_on_every_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "data"
+    generate(60, root)
+    outside = tmp_path / "utenfor.yaml"
+    outside.write_text((root / "plans" / "beredskapsplan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "plans" / "lenke.yaml").symlink_to(outside)
+    (root / "plans" / "innenfor.yaml").symlink_to(root / "plans" / "beredskapsplan.yaml")
+    real = root.resolve()
+    paths = parallel.yaml_files(root / "plans")
+    expected = [path.resolve().is_relative_to(real) for path in paths]
+    assert parallel.inside_flags(paths, real) == expected
+    assert expected.count(False) == 1
+    linked_folder = tmp_path / "lenket"
+    linked_folder.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    assert parallel.inside_flags([linked_folder / "x.yaml"], real) == [False]
+    for threshold in (10**9, 1):
+        monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", threshold)
+        codes = {(p.path.rsplit("/", 1)[-1], p.code) for p in register.load(root).problems}
+        assert ("lenke.yaml", "outside-data") in codes
+        assert not any(name == "innenfor.yaml" and code == "outside-data" for name, code in codes)

@@ -1,0 +1,188 @@
+"""Inside GitHub Actions: annotations by default, a few per file, every problem in the job summary."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planstrategi import ci
+from planstrategi.cli import app
+
+# Four errors and a warning (line 7) in one file: more than the per-file annotation cap.
+MANY_PROBLEMS = """\
+id: mange
+title: Mange feil
+category: helse-og-omsorgg
+kind: plan
+municipality: "9999"
+partners: ["5025", "8888"]
+valid_to: 2019
+status: gjeldende
+part_of: finnes-ikke
+"""
+# Data that would be HTML, break a Markdown table or notify someone if it were not escaped.
+HOSTILE = """\
+id: fiendtlig
+title: Fiendtlig
+category: helse-og-omsorg
+kind: plan
+municipality: "3430"
+status: gjeldende
+"@kommunestyret|<img src=x>": 1
+"""
+
+
+@pytest.fixture
+def actions(base_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A GitHub Actions environment around the base register; returns the step summary file."""
+    monkeypatch.chdir(base_register.parent)
+    summary = tmp_path / "step_summary.md"
+    for name, value in {
+        "GITHUB_ACTIONS": "true",
+        "CI": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_REPOSITORY": "os-kommune/planer",
+        "GITHUB_SHA": "0123abc",
+        "GITHUB_WORKSPACE": str(base_register.parent),
+    }.items():
+        monkeypatch.setenv(name, value)
+    return summary
+
+
+def _validate(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        app, ["validate", "--data", "data", "--as-of", "2025-06-01", *args], catch_exceptions=False
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_github_format_is_chosen_inside_actions(base_register: Path, actions: Path) -> None:
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    code, out, _ = _validate()
+    assert code == 1
+    assert out.splitlines()[0].startswith("::error file=data/plans/mange.yaml,line=")
+
+
+def test_outside_actions_the_default_stays_text(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(base_register.parent)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    _, out, _ = _validate()
+    assert out.startswith("data/plans/mange.yaml:3:11: feil: gruppen «helse-og-omsorgg» finnes ikke")
+
+
+def test_an_explicit_format_wins_and_writes_no_summary(base_register: Path, actions: Path) -> None:
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    code, out, _ = _validate("--format", "text")
+    assert code == 1
+    assert "::error" not in out
+    assert not actions.exists()
+
+
+def test_annotations_are_capped_per_file_errors_first(base_register: Path, actions: Path) -> None:
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    _, out, _ = _validate()
+    lines = out.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert [a.split(",title=")[0] for a in annotations] == [
+        "::error file=data/plans/mange.yaml,line=3,col=11",
+        "::error file=data/plans/mange.yaml,line=5,col=15",
+        "::error file=data/plans/mange.yaml,line=6,col=20",
+    ]
+    # the rest is still in the log, as plain lines: nothing is lost when GitHub drops annotations
+    rest = lines[len(annotations) :]
+    assert (
+        rest[0]
+        == "data/plans/mange.yaml: 2 problemer til står uten merknad i loggen under og i sammendraget for jobben"
+    )
+    assert rest[1].startswith("data/plans/mange.yaml:9:10: feil: ")  # errors before warnings
+    assert rest[2].startswith("data/plans/mange.yaml:7:11: advarsel: ")
+    assert rest[3:] == ["6 filer kontrollert: 4 feil, 1 advarsler"]
+
+
+def test_the_summary_lists_every_problem_with_links(base_register: Path, actions: Path) -> None:
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    _validate()
+    summary = actions.read_text(encoding="utf-8")
+    url = "https://github.com/os-kommune/planer/blob/0123abc/data/plans/mange.yaml"
+    assert summary.startswith("## planstrategi validate\n\n6 filer kontrollert: 4 feil, 1 advarsler\n")
+    assert f"### [data/plans/mange.yaml]({url})" in summary
+    rows = [line for line in summary.splitlines() if line.startswith("| [")]
+    assert [row.split(")")[0] for row in rows] == [
+        f"| [3:11]({url}#L3",
+        f"| [5:15]({url}#L5",
+        f"| [6:20]({url}#L6",
+        f"| [7:11]({url}#L7",
+        f"| [9:10]({url}#L9",
+    ]
+    assert "| advarsel | `expired-unplanned` |" in rows[3]
+
+
+def test_the_summary_is_appended_not_overwritten(base_register: Path, actions: Path) -> None:
+    actions.write_text("# Earlier step\n", encoding="utf-8")
+    _validate()
+    text = actions.read_text(encoding="utf-8")
+    assert text.startswith("# Earlier step\n## planstrategi validate\n")
+    assert "ingen feil" in text
+
+
+def test_the_summary_escapes_html_pipes_and_mentions(base_register: Path, actions: Path) -> None:
+    (base_register / "plans" / "fiendtlig.yaml").write_text(HOSTILE, encoding="utf-8")
+    _validate()
+    row = next(line for line in actions.read_text(encoding="utf-8").splitlines() if "unknown-key" in line)
+    assert "<img" not in row and "&lt;img src=x&gt;" in row
+    assert "@kommunestyret" not in row and "@&#8203;kommunestyret" in row
+    assert row.count(" | ") == 3  # the pipe in the data did not add a column
+    assert "\\|" in row
+
+
+@pytest.mark.parametrize("problem", ["unset", "unwritable"])
+def test_a_summary_that_cannot_be_written_warns_and_keeps_the_result(
+    base_register: Path, actions: Path, monkeypatch: pytest.MonkeyPatch, problem: str
+) -> None:
+    if problem == "unset":
+        monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    else:
+        actions.mkdir()  # a folder where the file should be
+    (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    code, out, err = _validate()
+    assert code == 1
+    assert out.splitlines()[-1] == "6 filer kontrollert: 4 feil, 1 advarsler"
+    assert err.startswith("planstrategi: ")
+    assert "resultatet over gjelder" in err
+
+
+def test_a_clean_register_in_actions_exits_0_with_a_summary(base_register: Path, actions: Path) -> None:
+    code, out, err = _validate()
+    assert (code, out, err) == (0, "5 filer kontrollert, ingen feil\n", "")
+    assert "5 filer kontrollert, ingen feil" in actions.read_text(encoding="utf-8")
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_only_at_a_terminal_outside_ci_for_many_files() -> None:
+    assert ci.wants_progress(5000, _Stream(tty=True), env={})
+    assert not ci.wants_progress(5000, _Stream(tty=False), env={})  # piped
+    assert not ci.wants_progress(5000, _Stream(tty=True), env={"CI": "true"})
+    assert not ci.wants_progress(5000, _Stream(tty=True), env={"GITHUB_ACTIONS": "true"})
+    assert not ci.wants_progress(10, _Stream(tty=True), env={})  # done before a bar would help
+
+
+def test_no_progress_bar_when_piped(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(base_register.parent)
+    for name in ("CI", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(ci, "PROGRESS_THRESHOLD", 0)  # a bar for any number of files, were stderr a terminal
+    code, out, err = _validate()
+    assert (code, err) == (0, "")
+    assert out == "5 filer kontrollert, ingen feil\n"

@@ -1,0 +1,143 @@
+"""``validate --format sarif``: a SARIF 2.1.0 log that the official schema accepts and code scanning can place."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+import pytest
+from typer.testing import CliRunner
+
+from planstrategi import __version__
+from planstrategi.cli import app
+from planstrategi.messages import CATALOGUE
+
+TESTS = Path(__file__).resolve().parent
+SCHEMA = json.loads((TESTS / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+BAD_PLAN = """\
+id: feil
+title: Feil plan
+categry: helse-og-omsorg
+kind: plan
+municipality: 3430
+status: gjeldende
+"""
+EXPIRED_PLAN = """\
+id: gammel
+title: Gammel plan
+category: helse-og-omsorg
+kind: plan
+municipality: "3430"
+valid_to: 2019
+status: gjeldende
+"""
+
+
+@pytest.fixture
+def repo(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The base register with an erroneous, an expired and an unreadable plan, inside a "repository"."""
+    (base_register / "plans" / "feil.yaml").write_text(BAD_PLAN, encoding="utf-8")
+    (base_register / "plans" / "gammel.yaml").write_text(EXPIRED_PLAN, encoding="utf-8")
+    (base_register / "plans" / "binar.yaml").write_bytes(b"id: binar\x00\n")
+    workspace = base_register.parent
+    monkeypatch.chdir(workspace)
+    for name in ("GITHUB_ACTIONS", "CI", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(workspace))
+    monkeypatch.setenv("GITHUB_REPOSITORY", "os-kommune/planer")
+    monkeypatch.setenv("GITHUB_SHA", "0123abc")
+    return base_register
+
+
+def _run(*args: str) -> tuple[int, dict[str, Any]]:
+    result = CliRunner().invoke(
+        app, ["validate", "--data", "data", "--as-of", "2025-06-01", *args], catch_exceptions=False
+    )
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_sarif_is_valid_against_the_official_schema(repo: Path) -> None:
+    code, log = _run("--format", "sarif")
+    assert code == 1
+    validator_class = jsonschema.validators.validator_for(SCHEMA)
+    validator_class.check_schema(SCHEMA)
+    errors = list(validator_class(SCHEMA, format_checker=validator_class.FORMAT_CHECKER).iter_errors(log))
+    assert errors == []
+
+
+def test_driver_names_the_tool_and_one_rule_per_code_from_the_catalogue(repo: Path) -> None:
+    _, log = _run("--format", "sarif")
+    driver = log["runs"][0]["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("planstrategi", __version__)
+    assert driver["informationUri"] == "https://github.com/os-kommune/planer/blob/0123abc/README.md"
+    results = log["runs"][0]["results"]
+    assert [rule["id"] for rule in driver["rules"]] == sorted({r["ruleId"] for r in results})
+    unknown_key = next(rule for rule in driver["rules"] if rule["id"] == "unknown-key")
+    assert unknown_key["shortDescription"]["text"] == CATALOGUE["rule.unknown-key"]["nb"]
+    assert unknown_key["help"]["text"] == CATALOGUE["rule-help.unknown-key"]["nb"]
+    for result in results:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_results_point_at_repository_paths_lines_and_columns(repo: Path) -> None:
+    _, log = _run("--format", "sarif")
+    by_rule = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    location = by_rule["unknown-key"]["locations"][0]["physicalLocation"]
+    assert location == {
+        "artifactLocation": {"uri": "data/plans/feil.yaml", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 3, "startColumn": 1},
+    }
+    assert by_rule["unknown-key"]["level"] == "error"
+    assert by_rule["unknown-key"]["message"]["text"].startswith("ukjent felt «categry»")
+    assert by_rule["expired-unplanned"]["level"] == "warning"
+    assert by_rule["expired-unplanned"]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 6,
+        "startColumn": 11,
+    }
+
+
+def test_a_problem_without_a_line_has_no_region(repo: Path) -> None:
+    (repo / "plans" / "tom.yaml").write_text("", encoding="utf-8")  # empty: the whole file, line 0
+    _, log = _run("--format", "sarif")
+    empty = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "empty-file")
+    assert empty["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "data/plans/tom.yaml", "uriBaseId": "%SRCROOT%"}
+    }
+
+
+def test_english_rules_with_lang_en(repo: Path) -> None:
+    _, log = _run("--format", "sarif", "--lang", "en")
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["unknown-key"]["shortDescription"]["text"] == "Unknown field"
+
+
+def test_a_valid_register_gives_an_empty_run_and_exit_0(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(base_register.parent)
+    code, log = _run("--format", "sarif")
+    assert code == 0
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["tool"]["driver"]["rules"] == []
+
+
+def test_every_rule_has_a_short_description_and_help_in_both_languages() -> None:
+    rules = {key.split(".", 1)[1] for key in CATALOGUE if key.startswith("rule.")}
+    helps = {key.split(".", 1)[1] for key in CATALOGUE if key.startswith("rule-help.")}
+    assert rules == helps
+    for code in rules:
+        assert code in CATALOGUE, f"rule.{code} names no problem code"
+        for key in (f"rule.{code}", f"rule-help.{code}"):
+            assert CATALOGUE[key]["nb"] and CATALOGUE[key]["en"]
+
+
+def test_every_code_in_the_bad_input_corpus_has_a_rule() -> None:
+    codes = {
+        line.rsplit(":", 1)[-1].strip()
+        for expected in (TESTS / "cases").glob("*/expected.txt")
+        for line in expected.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    assert codes, "the corpus in tests/cases/ should name problem codes"
+    assert sorted(code for code in codes if f"rule.{code}" not in CATALOGUE) == []

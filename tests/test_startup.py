@@ -1,0 +1,48 @@
+"""``planstrategi --version`` and ``--help`` start without importing pydantic or rich.
+
+A behaviour test, not a timing test: ``python -X importtime`` lists every module a run imports,
+and the heavy ones must not be among them (they cost most of the start-up time).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("pydantic", "pydantic_core", "rich", "yaml")
+
+
+def _imported(*args: str) -> tuple[set[str], str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "planstrategi", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=True,
+    )
+    # stderr lines look like "import time:       607 |      24902 |   click"
+    modules = {
+        line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    }
+    return modules, result.stdout
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",)])
+def test_no_heavy_imports(args: tuple[str, ...]) -> None:
+    modules, stdout = _imported(*args)
+    assert "planstrategi.cli" in modules  # the listing works, so an empty one cannot pass
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY)
+    assert heavy == []
+    assert stdout.strip()
+
+
+def test_version_output() -> None:
+    from planstrategi import __version__
+
+    _, stdout = _imported("--version")
+    assert stdout == f"planstrategi {__version__}\n"
