@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from planstrategi import __version__
-from planstrategi.commands import intelligence, reports
+from planstrategi.commands import authoring, intelligence, reports, review
 from planstrategi.commands import validate as validate_cmd
 from planstrategi.commands.options import UsageError
 from planstrategi.messages import t
@@ -70,6 +70,11 @@ app.command("overdue", help=t("help.overdue"))(reports.overdue)
 app.command("table", help=t("help.table"))(reports.table)
 app.command("list", help=t("help.list"))(reports.list_plans)
 app.command("show", help=t("help.show"))(reports.show)
+app.command("schema", help=t("help.schema"))(review.schema)
+app.command("diff", help=t("help.diff"))(review.diff)
+app.command("new", help=t("help.new"))(authoring.new)
+app.command("init", help=t("help.init"))(authoring.init)
+app.command("import", help=t("help.import"))(authoring.import_plans)
 
 
 def main() -> None:
