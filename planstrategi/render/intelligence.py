@@ -26,6 +26,7 @@ from planstrategi.workload import Item, Source, Workload
 BAR = {Source.REVISION: "█", Source.CADENCE: "█", Source.BACKLOG: "▒"}
 MAX_BAR = 50  # characters; a longer bar ends in "…" (the count beside it is exact)
 _WIDE = frozenset({"markdown", "html", "csv"})
+_CHARTS = frozenset({"table", "markdown", "html"})  # a bar is no value for a spreadsheet
 
 
 def _meta(kind: str, as_of: dt.date, filters: Mapping[str, str], **extra: Any) -> dict[str, Any]:
@@ -156,7 +157,7 @@ def workload_tables(load: Workload, *, details: bool = False) -> list[Table]:
         columns=[
             Column("year", t("col.year"), row_header=True, no_wrap=True),
             Column("total", t("col.count"), align="right", no_wrap=True),
-            Column("bar", t("col.bar"), no_wrap=True),
+            Column("bar", t("col.bar"), no_wrap=True, formats=_CHARTS),
             Column("over", t("col.flag"), get=lambda r: flag if r["over"] else "", styles={flag: "bold red"}),
         ],
         rows=year_rows,
