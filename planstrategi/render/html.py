@@ -24,6 +24,10 @@ th[scope="row"] { font-weight: normal; }
 .right { text-align: right; }
 a { color: #0645ad; }
 """.strip()
+# Text only screen readers hear (the words behind a table's marks); added only to pages with marks.
+_SCREEN_READER_ONLY = (
+    ".sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }"
+)
 
 
 def _link(url: object, text: str) -> str:
@@ -36,6 +40,8 @@ def _cell_html(column: Column, row: Row) -> str:
     if isinstance(target, list):
         return "<br>".join(_link(url, str(url)) for url in target)
     text = column.text(row)
+    if text in column.spoken:  # a mark: seen as the symbol, heard as the word
+        return f'<span aria-hidden="true">{escape(text)}</span><span class="sr">{escape(column.spoken[text])}</span>'
     return _link(target, text) if target and text else escape(text)
 
 
@@ -64,6 +70,11 @@ def _table(table: Table) -> list[str]:
     return lines
 
 
+def _style(report: Report) -> str:
+    marks = any(column.spoken for table in report.tables for column in table.columns)
+    return f"{_STYLE}\n{_SCREEN_READER_ONLY}" if marks else _STYLE
+
+
 def render(report: Report) -> str:
     lines = [
         "<!DOCTYPE html>",
@@ -72,7 +83,7 @@ def render(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(report.title)}</title>",
-        f"<style>\n{_STYLE}\n</style>",
+        f"<style>\n{_style(report)}\n</style>",
         "</head>",
         "<body>",
         "<main>",

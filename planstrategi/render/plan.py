@@ -114,7 +114,7 @@ def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
         Table(
             "fields",
             t("show.fields"),
-            [Column("label", t("col.field")), Column("value", t("col.value"), link="href")],
+            [Column("label", t("col.field"), row_header=True), Column("value", t("col.value"), link="href")],
             _field_rows(register, plan, year, as_of),
         ),
         Table(

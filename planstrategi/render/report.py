@@ -31,6 +31,7 @@ class Column:
     min_width: int | None = None  # in the terminal, for a column that must not be squeezed
     formats: frozenset[str] | None = None  # the formats that show it (None: all); JSON has every key
     styles: Mapping[str, str] = field(default_factory=dict)  # cell text -> rich style
+    spoken: Mapping[str, str] = field(default_factory=dict)  # cell text (a mark) -> words for screen readers
 
     def value(self, row: Row) -> Any:
         return self.get(row) if self.get is not None else row.get(self.key)

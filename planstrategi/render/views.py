@@ -91,7 +91,8 @@ def _mark_column(year: int) -> Column:
     def symbol(row: Row) -> str:
         return MARK_SYMBOLS.get(row["marks"].get(str(year), ""), "")
 
-    return Column(str(year), str(year), get=symbol, align="center", styles=MARK_STYLES, no_wrap=True)
+    spoken = {"x": t("state.planlagt"), "v": t("state.vedtatt"), "!": t("state.overdue")}
+    return Column(str(year), str(year), get=symbol, align="center", styles=MARK_STYLES, no_wrap=True, spoken=spoken)
 
 
 def matrix_report(
