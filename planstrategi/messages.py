@@ -634,8 +634,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Its validity has run out and no revision is planned. Add a revision, or set the status.",
     },
     # --- CI: GitHub Actions step summary, annotations, progress ------------------------------------
-    "ci.summary-title": {"nb": "Kontroll av registeret", "en": "Register validation"},
-    "ci.summary-file": {"nb": "Fil", "en": "File"},
     "ci.summary-line": {"nb": "Linje", "en": "Line"},
     "ci.summary-severity": {"nb": "Alvor", "en": "Severity"},
     "ci.summary-code": {"nb": "Kode", "en": "Code"},
@@ -649,8 +647,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "could not write the job summary to {path} ({reason}); the result above stands",
     },
     "ci.more-annotations": {
-        "nb": "{path}: {count} problemer til står uten merknad i loggen under og i sammendraget for jobben",
-        "en": "{path}: {count} more problems are listed without annotation below and in the job summary",
+        "nb": "{path}: {count} problem(er) til står uten merknad her under og i sammendraget for jobben",
+        "en": "{path}: {count} more problem(s) listed below without annotation, and in the job summary",
     },
     "ci.progress": {"nb": "Kontrollerer filer", "en": "Checking files"},
     # --- reports: due, overdue, table, list, show (planstrategi/rules.py, render/views.py) -------
