@@ -4,8 +4,8 @@ For each size (plan files in a synthetic register shaped like Os kommune's, see 
 every tool runs as a child process, ``--runs`` times, in turns; the table gives the median wall
 time, its ratio to check-jsonschema and to the bare parse, and the peak memory (RSS) of the run.
 
-    python bench/run.py                  # 60, 5,000 and 36,000 files, 5 runs; writes BENCHMARKS.md
-    python bench/run.py --quick          # 60 and 2,000 files, 3 runs; prints only
+    python bench/run.py                  # data/, 60, 5,000 and 36,000 files, 5 runs; writes BENCHMARKS.md
+    python bench/run.py --quick          # data/ and 2,000 files, 3 runs; prints only
     python bench/run.py --smoke          # 60 files once: does every tool run? (the test suite's check)
 
 The tools (``pip install ".[bench]"``): ``planstrategi validate``; ``planstrategi due 2025`` when
@@ -33,7 +33,7 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # a sibling script, not a package
+from generate import BUNDLED, generate  # a sibling script, not a package
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2025-06-01"
@@ -173,9 +173,14 @@ def run_once(tool: Tool, measure: Measure) -> None:
     measure.rss_tree_kb = max(measure.rss_tree_kb, peak, usage.ru_maxrss)
 
 
-def bench_size(size: int, runs: int, workdir: Path) -> tuple[dict[str, Measure], list[str], str]:
-    register = workdir / f"register-{size}"
-    generate(size, register)
+def bench_size(size: str, runs: int, workdir: Path) -> tuple[dict[str, Measure], list[str], str]:
+    """Time every tool on a register of ``size`` plan files, or on the bundled one (``bundled``)."""
+    if size == "bundled":
+        register = workdir / "register-bundled"
+        shutil.copytree(BUNDLED, register)
+    else:
+        register = workdir / f"register-{size}"
+        generate(int(size), register)
     schema = workdir / "plan.schema.json"
     schema_source = export_schema(schema)
     found, missing = tools(register, schema)
@@ -191,7 +196,11 @@ def _ratio(value: float, base: Measure | None) -> str:
     return f"{value / base.median:.2f}×" if base and base.times and not base.failure else "–"
 
 
-def table(results: dict[int, dict[str, Measure]], runs: int) -> str:
+def _label(size: str) -> str:
+    return "bundled `data/`" if size == "bundled" else f"{int(size):,}"
+
+
+def table(results: dict[str, dict[str, Measure]], runs: int) -> str:
     lines = [
         f"| files | tool | median of {runs} (s) | min (s) | ÷ check-jsonschema | ÷ bare parse "
         "| peak RSS, largest process (MB) | peak RSS, all processes (MB) |",
@@ -202,16 +211,16 @@ def table(results: dict[int, dict[str, Measure]], runs: int) -> str:
         bare = measures.get("bare CSafeLoader, 1 core")
         for name, m in measures.items():
             if m.failure:
-                lines.append(f"| {size:,} | {name} | failed: {m.failure.splitlines()[0][:80]} | | | | | |")
+                lines.append(f"| {_label(size)} | {name} | failed: {m.failure.splitlines()[0][:80]} | | | | | |")
                 continue
             lines.append(
-                f"| {size:,} | {name} | {m.median:.3f} | {min(m.times):.3f} | {_ratio(m.median, cjs)} "
+                f"| {_label(size)} | {name} | {m.median:.3f} | {min(m.times):.3f} | {_ratio(m.median, cjs)} "
                 f"| {_ratio(m.median, bare)} | {m.rss_max_kb / 1024:.0f} | {m.rss_tree_kb / 1024:.0f} |"
             )
     return "\n".join(lines)
 
 
-def machine() -> str:
+def machine(load: tuple[float, float, float]) -> str:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:
@@ -230,7 +239,8 @@ def machine() -> str:
         f"- CPU: {cpu}, {cores} cores available; {platform.system()} {platform.release()}\n"
         f"- Python {platform.python_version()} ({platform.python_implementation()}); libyaml "
         f"{'yes' if _has_module('yaml._yaml') else 'no'}\n"
-        f"- Packages: {', '.join(versions)}"
+        f"- Packages: {', '.join(versions)}\n"
+        f"- Load average before the run (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in load)}"
     )
 
 
@@ -246,31 +256,34 @@ def write_markdown(path: Path, report: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="60,5000,36000", help="plan files per register, comma-separated")
+    parser.add_argument(
+        "--sizes", default="bundled,60,5000,36000", help="plan files per register, comma-separated; bundled = data/"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool per size (the median is shown)")
     parser.add_argument("--quick", action="store_true", help="60 and 2,000 files, 3 runs, print only")
     parser.add_argument("--smoke", action="store_true", help="60 files, one run, print only; exit 1 if a tool fails")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [s.strip() for s in args.sizes.split(",")]
     runs = args.runs
     write = not args.no_write
     if args.quick:
-        sizes, runs, write = [60, 2000], 3, False
+        sizes, runs, write = ["bundled", "2000"], 3, False
     if args.smoke:
-        sizes, runs, write = [60], 1, False
+        sizes, runs, write = ["60"], 1, False
 
-    results: dict[int, dict[str, Measure]] = {}
+    load = os.getloadavg()  # other work on the machine shows in the times; say how much there was
+    results: dict[str, dict[str, Measure]] = {}
     missing: list[str] = []
     schema_source = ""
     with tempfile.TemporaryDirectory(prefix="planstrategi-bench-") as tmp:
         for size in sizes:
-            print(f"{size:,} files, {runs} runs …", file=sys.stderr, flush=True)
+            print(f"{_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
             results[size], missing, schema_source = bench_size(size, runs, Path(tmp))
     report = "\n\n".join(
         [
-            machine(),
+            machine(load),
             table(results, runs),
             f"Schema for check-jsonschema: {schema_source}."
             + (f" Not installed, not timed: {', '.join(missing)}." if missing else ""),

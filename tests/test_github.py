@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -95,8 +96,7 @@ def test_annotations_are_capped_per_file_errors_first(base_register: Path, actio
     # the rest is still in the log, as plain lines: nothing is lost when GitHub drops annotations
     rest = lines[len(annotations) :]
     assert (
-        rest[0]
-        == "data/plans/mange.yaml: 2 problemer til står uten merknad i loggen under og i sammendraget for jobben"
+        rest[0] == "data/plans/mange.yaml: 2 problem(er) til står uten merknad her under og i sammendraget for jobben"
     )
     assert rest[1].startswith("data/plans/mange.yaml:9:10: feil: ")  # errors before warnings
     assert rest[2].startswith("data/plans/mange.yaml:7:11: advarsel: ")
@@ -186,3 +186,38 @@ def test_no_progress_bar_when_piped(base_register: Path, monkeypatch: pytest.Mon
     code, out, err = _validate()
     assert (code, err) == (0, "")
     assert out == "5 filer kontrollert, ingen feil\n"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_diff_adds_its_markdown_to_the_summary_unless_markdown_is_the_output(
+    base_register: Path, actions: Path, output_format: str
+) -> None:
+    repo = base_register.parent
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "-c", "user.name=P", "-c", "user.email=p@example.invalid", "add", "-A")
+    _git(
+        repo,
+        "-c",
+        "user.name=P",
+        "-c",
+        "user.email=p@example.invalid",
+        "-c",
+        "commit.gpgsign=false",
+        "commit",
+        "-qm",
+        "r",
+    )
+    plan = base_register / "plans" / "helseplan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("  - year: 2025\n", "  - year: 2026\n"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["diff", "HEAD", "--format", output_format], catch_exceptions=False)
+    assert result.exit_code == 0
+    if output_format == "markdown":
+        assert not actions.exists()  # the workflow appends that output itself
+    else:
+        summary = actions.read_text(encoding="utf-8")
+        assert "`helseplan`" in summary
+        assert "revisjonen er flyttet fra 2025 til 2026" in summary

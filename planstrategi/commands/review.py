@@ -108,4 +108,20 @@ def diff(
             after = snapshot.from_git(repo, head, gitrev.resolve(repo, head), relative)
     except gitrev.GitError as exc:
         raise UsageError(t(exc.code, **exc.params)) from None
-    typer.echo(render.RENDERERS[output_format.value](compare.compare(before, after)), nl=False)
+    changes = compare.compare(before, after)
+    typer.echo(render.RENDERERS[output_format.value](changes), nl=False)
+    if output_format is not DiffFormat.markdown:  # that output is the Markdown; the workflow routes it
+        _write_step_summary(render.markdown(changes))
+
+
+def _write_step_summary(markdown: str) -> None:
+    """Inside GitHub Actions the Markdown diff also goes to the job summary; a failure only warns."""
+    from planstrategi import ci
+
+    if not ci.in_github_actions():
+        return
+    from planstrategi.render import summary
+
+    warning = summary.append(markdown)
+    if warning is not None:
+        typer.echo(f"planstrategi: {warning}", err=True)

@@ -87,6 +87,13 @@ def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
     from planstrategi.messages import t
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # No refresh thread: large registers are loaded by forked workers, and forking while another
+    # thread holds a lock is asking for a deadlock. The bar is redrawn as files come back instead.
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task(t("ci.progress"), total=total)
-        yield lambda n: bar.advance(task, n)
+
+        def advance(files: int) -> None:
+            bar.advance(task, files)
+            bar.refresh()
+
+        yield advance
