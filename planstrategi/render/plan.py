@@ -155,8 +155,11 @@ def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
             )
             if text
         ]
-        columns = [Column("level", t("col.level")), Column("text", t("col.goal")), Column("detail", t("col.detail"))]
-        tables.append(Table("goals", t("show.goals"), columns, _goal_rows(goals), notes=notes))
+        rows = _goal_rows(goals)
+        columns = [Column("level", t("col.level")), Column("text", t("col.goal"))]
+        if any(cell_text(row["detail"]) for row in rows):
+            columns.append(Column("detail", t("col.detail")))
+        tables.append(Table("goals", t("show.goals"), columns, rows, notes=notes))
     reasons = rules.due_reasons(plan, year)
     most = rules.urgency(reasons)
     data = {
