@@ -15,9 +15,9 @@ Why a plan is due in year Y (``due_reasons``), most urgent first
       Y is *due* ("planlagt 2025", or "pågår"). A revision counts as settled, and is never
       overdue, when the plan was adopted in its year or later, or a ``vedtatt`` revision of the
       same year or later exists: an old entry left as ``planlagt`` is not a late revision.
-    * Validity. ``valid_to`` before Y, with no ``vedtatt`` revision (or adoption) in ``valid_to``
-      or later, is *expired* ("gyldighet utløpt 2023"). A revision in the last year of validity
-      renews the plan in time.
+    * Validity. ``valid_to`` before Y, with no ``vedtatt`` revision in ``valid_to`` or later and
+      no adoption after it, is *expired* ("gyldighet utløpt 2023"). A revision adopted in the last
+      year of validity renews the plan in time.
     * Cadence, only from the year the plan was adopted (or became valid) on:
       ``årlig`` is due every year in which no revision is recorded and it was not adopted;
       ``valgperiode`` is due in a term in which no revision (planned or done) falls and it was not
@@ -88,18 +88,26 @@ def _check_year(year: int) -> None:
         raise ValueError(f"{year} is outside {MIN_YEAR}–{MAX_YEAR}")
 
 
+def _election_for_year(year: int) -> int:
+    return year - 1 - (year - 1 - FIRST_ELECTION) % TERM_YEARS
+
+
+def _election_for_date(date: dt.date) -> int:
+    if is_election_year(date.year) and date.month >= CONSTITUTION_MONTH:
+        return date.year
+    return _election_for_year(date.year)
+
+
 def term_of_year(year: int) -> CouncilTerm:
     """The term whose planning years contain ``year`` (2024–2027 → 2023; 2023 → 2019)."""
     _check_year(year)
-    return CouncilTerm(year - 1 - (year - 1 - FIRST_ELECTION) % TERM_YEARS)
+    return CouncilTerm(_election_for_year(year))
 
 
 def term_of_date(date: dt.date) -> CouncilTerm:
     """The term sitting on ``date``: from October of an election year on, the newly elected one."""
     _check_year(date.year)
-    if is_election_year(date.year) and date.month >= CONSTITUTION_MONTH:
-        return CouncilTerm(date.year)
-    return term_of_year(date.year)
+    return CouncilTerm(_election_for_date(date))
 
 
 class Urgency(IntEnum):
@@ -225,8 +233,8 @@ def _cadence(plan: Plan, year: int, pending: list[Revision]) -> list[Reason]:
 
 
 def _adopted_in(plan: Plan, term: CouncilTerm) -> bool:
-    if isinstance(plan.adopted, dt.date):
-        return term_of_date(plan.adopted) == term
+    if isinstance(plan.adopted, dt.date):  # the data's dates are not held to MIN_YEAR..MAX_YEAR
+        return _election_for_date(plan.adopted) == term.election_year
     return plan.adopted in term
 
 

@@ -193,3 +193,20 @@ def test_an_empty_report_says_so_in_every_format() -> None:
             assert text == "\ufeffHastegrad;Plan;Gruppe;Grunn;Vedtatt\r\n"
         else:
             assert "Ingen planer skal revideres i 2025." in text
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_table_colours_only_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    overdue = report(row("A", urgency="overdue"))
+    monkeypatch.setattr(render_table.sys, "stdout", _Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[" in render_table.render(overdue, width=100)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in render_table.render(overdue, width=100)
+    monkeypatch.setattr(render_table.sys, "stdout", io.StringIO())
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" not in render_table.render(overdue, width=100)

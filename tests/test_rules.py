@@ -210,6 +210,10 @@ def test_an_adoption_after_the_constitution_counts_for_the_new_term() -> None:
     assert codes(plan(adopted=dt.date(2023, 6, 1), cadence={"rule": "valgperiode"}), 2025) == [("term", 2027)]
 
 
+def test_an_adoption_date_outside_the_registers_years_does_not_break_the_rules() -> None:
+    assert codes(plan(adopted=dt.date(1850, 5, 1), cadence={"rule": "valgperiode"}), 2025) == [("term", 2027)]
+
+
 def test_interval_is_due_n_years_after_the_last_adoption() -> None:
     p = plan(
         adopted=2018, cadence={"rule": "intervall", "interval_years": 4}, revisions=[{"year": 2020, "state": "vedtatt"}]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from planstrategi.render.report import Report
 
 MAX_TABLE_YEARS = 30
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # models.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
 CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
@@ -38,6 +39,14 @@ PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=t("opt.p
 StatusOption = Annotated[Optional[str], typer.Option("--status", help=t("opt.status"), show_default=False)]
 FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=t("opt.fail-if-overdue"))]
 AllOption = Annotated[bool, typer.Option("--all", help=t("opt.all"))]
+
+
+def _date(as_of: dt.datetime | None) -> dt.date:
+    """``--as-of`` or today, within the years the register and the term arithmetic cover."""
+    date = today(as_of)
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise UsageError(t("year-range", key="--as-of", value=date.year, low=FIRST_YEAR, high=LAST_YEAR))
+    return date
 
 
 def _load(data: Path | None, as_of: dt.date) -> Register:
@@ -86,7 +95,7 @@ def _due_or_overdue(
     from planstrategi import query
     from planstrategi.render import views
 
-    date = today(as_of)
+    date = _date(as_of)
     register = _load(data, date)
     chosen = _filters(register, **filters)
     year = year if year is not None else date.year
@@ -205,7 +214,7 @@ def table(
     from planstrategi import query, rules
     from planstrategi.render import views
 
-    date = today(as_of)
+    date = _date(as_of)
     years = _years(term, start, end, overarching, date)
     register = _load(data, date)
     chosen = _filters(
@@ -240,7 +249,7 @@ def list_plans(
     from planstrategi import query
     from planstrategi.render import views
 
-    date = today(as_of)
+    date = _date(as_of)
     register = _load(data, date)
     chosen = _filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
@@ -262,7 +271,7 @@ def show(
 
     from planstrategi.render import plan as plan_view
 
-    date = today(as_of)
+    date = _date(as_of)
     register = _load(data, date)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
