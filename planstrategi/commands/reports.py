@@ -108,7 +108,9 @@ def _due_or_overdue(
 
 
 def due(
-    year: Annotated[Optional[int], typer.Argument(min=1900, max=2100, help=t("opt.year"), show_default=False)] = None,
+    year: Annotated[
+        Optional[int], typer.Argument(metavar="YEAR", min=1900, max=2100, help=t("opt.year"), show_default=False)
+    ] = None,
     output_format: FormatOption = OutputFormat.TABLE,
     category: CategoryOption = None,
     kind: KindOption = None,
