@@ -5,11 +5,13 @@ Exit codes: 0 ok, 1 problems in the data (or, with --fail-if-overdue, plans over
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-import click
 import typer
 from typer.core import TyperGroup
+
+if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import click` fails in a fresh install
+    from typer import _click as click
 
 from planstrategi import __version__
 from planstrategi.commands import authoring, intelligence, reports, review

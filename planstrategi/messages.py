@@ -961,239 +961,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "diff.worktree": {"nb": "arbeidskopien", "en": "the working tree"},
     "diff.none": {"nb": "ingen endringer", "en": "no changes"},
-    "diff.counts": {
-        "nb": "{added} nye, {removed} fjernet, {renamed} omdøpt, {changed} endret",
-        "en": "{added} added, {removed} removed, {renamed} renamed, {changed} changed",
-    },
-    "diff.empty-value": {"nb": "(tom)", "en": "(empty)"},
-    "diff.quote": {"nb": "«{text}»", "en": "'{text}'"},
-    "diff.plan-added": {"nb": "ny plan", "en": "new plan"},
-    "diff.plan-removed": {"nb": "fjernet", "en": "removed"},
-    "diff.plan-renamed": {"nb": "omdøpt fra {old}", "en": "renamed from {old}"},
-    "diff.plan-changed": {"nb": "endret", "en": "changed"},
-    "diff.md-added": {"nb": "Ny", "en": "Added"},
-    "diff.md-removed": {"nb": "Fjernet", "en": "Removed"},
-    "diff.md-renamed": {"nb": "Omdøpt", "en": "Renamed"},
-    "diff.md-changed": {"nb": "Endret", "en": "Changed"},
-    "diff.revision-moved": {
-        "nb": "revisjonen er flyttet fra {old} til {new}",
-        "en": "the revision moved from {old} to {new}",
-    },
-    "diff.revision-added": {"nb": "ny revisjon i {new}", "en": "a revision added in {new}"},
-    "diff.revision-removed": {"nb": "revisjonen i {old} er fjernet", "en": "the revision in {old} removed"},
-    "diff.revision-state": {
-        "nb": "revisjonen i {where}: {old} → {new}",
-        "en": "the revision in {where}: {old} → {new}",
-    },
-    "diff.revision-note": {
-        "nb": "merknaden til revisjonen i {where}: {old} → {new}",
-        "en": "the note on the revision in {where}: {old} → {new}",
-    },
-    "diff.status": {"nb": "status: {old} → {new}", "en": "status: {old} → {new}"},
-    "diff.adopted": {"nb": "vedtatt: {old} → {new}", "en": "adopted: {old} → {new}"},
-    "diff.field": {"nb": "{field}: {old} → {new}", "en": "{field}: {old} → {new}"},
-    "diff.goal-added": {"nb": "nytt mål: {new}", "en": "goal added: {new}"},
-    "diff.goal-removed": {"nb": "mål fjernet: {old}", "en": "goal dropped: {old}"},
-    "diff.goal-changed": {"nb": "mål endret: {new}", "en": "goal changed: {new}"},
-    "diff.strategy-added": {"nb": "ny strategi: {new} (under {where})", "en": "strategy added: {new} (under {where})"},
-    "diff.strategy-removed": {
-        "nb": "strategi fjernet: {old} (under {where})",
-        "en": "strategy dropped: {old} (under {where})",
-    },
-    "diff.measure-added": {"nb": "nytt tiltak: {new} (under {where})", "en": "measure added: {new} (under {where})"},
-    "diff.measure-removed": {
-        "nb": "tiltak fjernet: {old} (under {where})",
-        "en": "measure dropped: {old} (under {where})",
-    },
-    "diff.file-added": {"nb": "{name} er lagt til", "en": "{name} was added"},
-    "diff.file-removed": {"nb": "{name} er fjernet", "en": "{name} was removed"},
-    "diff.file-changed": {"nb": "{name} er endret", "en": "{name} was changed"},
-    "diff.unreadable": {
-        "nb": "{path} kan ikke leses i {side}: {problem}",
-        "en": "{path} cannot be read in {side}: {problem}",
-    },
-    "diff.absent": {
-        "nb": "registermappen {path} finnes ikke i {side}; den er regnet som tom",
-        "en": "the register folder {path} does not exist in {side}; it is treated as empty",
-    },
-    "new.no-home": {
-        "nb": "kan ikke lese hjemkommunen fra {path}; oppgi --municipality eller rett filen (planstrategi validate)",
-        "en": "cannot read the home municipality from {path}; give --municipality or fix the file "
-        "(planstrategi validate)",
-    },
-    "new.known-categories": {"nb": "; kjente grupper: {names}", "en": "; known groups: {names}"},
-    "new.no-slug": {
-        "nb": "tittelen «{title}» gir ikke noe filnavn; bruk bokstaver eller tall i tittelen",
-        "en": "the title '{title}' gives no file name; use letters or digits in the title",
-    },
-    "new.bad-adopted": {
-        "nb": "--adopted «{value}» er verken et årstall (2021) eller en dato (2021-11-18)",
-        "en": "--adopted '{value}' is neither a year (2021) nor a date (2021-11-18)",
-    },
-    "new.invalid": {
-        "nb": "{path} ville ikke blitt gyldig, så den er ikke skrevet: {problems}",
-        "en": "{path} would not be valid, so it was not written: {problems}",
-    },
-    "init.bad-number": {
-        "nb": "kommunenummer er fire sifre, f.eks. 5025, ikke «{number}»",
-        "en": "a municipality number is four digits, e.g. 5025, not '{number}'",
-    },
-    "init.no-name": {
-        "nb": "kjenner ikke navnet på kommune {number}; oppgi det med --name",
-        "en": "the name of municipality {number} is not known; give it with --name",
-    },
-    "init.not-a-folder": {"nb": "«{path}» er en fil, ikke en mappe", "en": "'{path}' is a file, not a folder"},
-    "init.not-empty": {
-        "nb": "mappen «{path}» er ikke tom; velg en ny mappe, eller bruk --force for å skrive over filene med samme navn",
-        "en": "the folder '{path}' is not empty; choose a new folder, or use --force to overwrite the files "
-        "with the same names",
-    },
-    "init.done": {
-        "nb": "Nytt register for {name} ({number}) i {path}. Videre: cd {path} && git init, "
-        'så planstrategi new "Tittel" --category … eller planstrategi import oversikt.csv',
-        "en": "New register for {name} ({number}) in {path}. Next: cd {path} && git init, "
-        'then planstrategi new "Title" --category … or planstrategi import overview.csv',
-    },
-    "init.readme": {
-        "nb": "# Oversikt over planer – {name} kommune\n\n"
-        "Kommunens planer, strategier og reglementer, én YAML-fil per plan, kontrollert med planstrategi.\n\n"
-        "- `data/plans/` – én fil per plan: `planstrategi new \"Tittel\" --category … --kind …`\n"
-        "- `data/goals/` – mål, strategier og tiltak i en plan\n"
-        "- `data/categories.yaml` – gruppene i oversikten\n"
-        "- `data/municipalities.yaml` – kommunen ({number}) og samarbeidskommunene\n"
-        "- `schemas/` – JSON Schema, for autofullføring i redigeringsprogrammet\n\n"
-        "Kontroller registeret med `planstrategi validate`; se hva som er endret med `planstrategi diff`.\n",
-        "en": "# Plan overview – {name} municipality\n\n"
-        "The municipality's plans, strategies and regulations, one YAML file per plan, checked by planstrategi.\n\n"
-        "- `data/plans/` – one file per plan: `planstrategi new \"Title\" --category … --kind …`\n"
-        "- `data/goals/` – the goals, strategies and measures of a plan\n"
-        "- `data/categories.yaml` – the groups of the overview\n"
-        "- `data/municipalities.yaml` – the municipality ({number}) and its partners\n"
-        "- `schemas/` – JSON Schema, for completion in the editor\n\n"
-        "Check the register with `planstrategi validate`; see what changed with `planstrategi diff`.\n",
-    },
-    "help.schema": {
-        "nb": "Skriv JSON Schema-filene (schemas/) som redigeringsprogram og CI kontrollerer filene mot.",
-        "en": "Write the JSON Schema files (schemas/) that editors and CI check the files against.",
-    },
-    "help.diff": {
-        "nb": "Vis hva som er endret i oversikten over planer mellom to git-revisjoner, med planleggerens ord.",
-        "en": "Show what changed in the plan overview between two git revisions, in a planner's terms.",
-    },
-    "help.new": {
-        "nb": "Lag en ny, gyldig planfil data/plans/<id>.yaml fra tittelen.",
-        "en": "Write a new, valid plan file data/plans/<id>.yaml from the title.",
-    },
-    "help.init": {
-        "nb": "Start et tomt register for en annen kommune, med skjemaer, pre-commit og CI.",
-        "en": "Start an empty register for another municipality, with schemas, pre-commit and CI.",
-    },
-    "help.import": {
-        "nb": "Lag planfiler fra en oversikt over planer i et regneark (CSV).",
-        "en": "Write plan files from a plan overview kept in a spreadsheet (CSV).",
-    },
-    "import.row": {"nb": "rad {n}", "en": "row {n}"},
-    "import.unknown-column": {
-        "nb": "kolonnen «{name}» er ukjent og blir ikke lest; kjente kolonner: navn, vedtatt, 23 … 27, merknad, "
-        "kategori, type",
-        "en": "the column '{name}' is unknown and is not read; known columns: name, adopted, 23 … 27, remark, "
-        "category, kind",
-    },
-    "import.no-title-column": {
-        "nb": "fant ingen kolonne med plannavnet; første rad skal ha overskrifter som navn, vedtatt, 23, 24 …",
-        "en": "found no column with the plan's name; the first row should hold headings like name, adopted, 23, 24 …",
-    },
-    "import.empty": {"nb": "filen er tom", "en": "the file is empty"},
-    "import.no-title": {"nb": "raden har ikke noe plannavn", "en": "the row has no plan name"},
-    "import.same-id": {
-        "nb": "gir samme fil ({id}.yaml) som rad {row}; gi planene ulike navn",
-        "en": "gives the same file ({id}.yaml) as row {row}; give the plans different names",
-    },
-    "import.bad-adopted": {
-        "nb": "«{value}» under vedtatt er verken et årstall (2021) eller en dato (18.11.2021)",
-        "en": "'{value}' under adopted is neither a year (2021) nor a date (18.11.2021)",
-    },
-    "import.bad-mark": {
-        "nb": "«{value}» i kolonnen for {year}: skriv x der revisjonen er planlagt, ellers ingenting",
-        "en": "'{value}' in the column for {year}: write x where the revision is planned, else nothing",
-    },
-    "import.no-category": {
-        "nb": "raden hører ikke til noen gruppe; legg til en kategori-kolonne, en overskriftsrad, eller bruk --category",
-        "en": "the row belongs to no group; add a category column, a heading row, or use --category",
-    },
-    "import.no-categories": {
-        "nb": "kan ikke lese gruppene fra {path}; rett filen først (planstrategi validate)",
-        "en": "cannot read the groups from {path}; fix the file first (planstrategi validate)",
-    },
-    "import.unreadable": {"nb": "kan ikke lese {path}: {reason}", "en": "cannot read {path}: {reason}"},
-    "import.exists": {
-        "nb": "{path} finnes allerede; import skriver aldri over en planfil",
-        "en": "{path} already exists; import never overwrites a plan file",
-    },
-    "import.nothing-written": {
-        "nb": "ingen filer er skrevet ({problems} problemer); rett radene, eller bruk --partial for å skrive resten",
-        "en": "no files were written ({problems} problems); fix the rows, or use --partial to write the rest",
-    },
-    "import.done": {
-        "nb": "{written} planfiler skrevet, {problems} problemer",
-        "en": "{written} plan files written, {problems} problems",
-    },
-    # --- writing files, schema, diff, new, init, import (safeio, schema, diff, scaffold, importer) --
-    "write.exists": {
-        "nb": "{path} finnes allerede og blir ikke overskrevet; bruk --force for å overskrive den",
-        "en": "{path} already exists and is not overwritten; use --force to overwrite it",
-    },
-    "write.outside": {
-        "nb": "{path} ligger utenfor mappen det skrives til (.. eller en symbolsk lenke); ingenting er skrevet",
-        "en": "{path} lies outside the folder being written to (.. or a symbolic link); nothing was written",
-    },
-    "write.failed": {
-        "nb": "kunne ikke skrive {path}: {reason}; ingen fil er endret",
-        "en": "could not write {path}: {reason}; no file was changed",
-    },
-    "schema.written": {"nb": "skrev {path}", "en": "wrote {path}"},
-    "schema.unchanged": {"nb": "{path} er à jour", "en": "{path} is up to date"},
-    "schema.stale": {
-        "nb": "{path} er ikke à jour; kjør planstrategi schema --force",
-        "en": "{path} is out of date; run planstrategi schema --force",
-    },
-    "git.missing": {
-        "nb": "fant ikke programmet git; installer git for å bruke planstrategi diff",
-        "en": "could not find the git program; install git to use planstrategi diff",
-    },
-    "git.failed": {"nb": "{command} feilet: {detail}", "en": "{command} failed: {detail}"},
-    "git.not-a-repository": {
-        "nb": "«{path}» er ikke i et git-depot; planstrategi diff sammenligner revisjoner i git",
-        "en": "'{path}' is not in a git repository; planstrategi diff compares revisions in git",
-    },
-    "git.bad-revision": {
-        "nb": "fant ikke revisjonen «{revision}» i git; sjekk navnet (en gren, en tagg eller en commit)",
-        "en": "could not find the revision '{revision}' in git; check the name (a branch, a tag or a commit)",
-    },
-    "git.shallow": {
-        "nb": "fant ikke «{revision}»: dette er en grunn klone uten hele historikken; hent den med "
-        "git fetch --unshallow (i GitHub Actions: actions/checkout med fetch-depth: 0)",
-        "en": "could not find '{revision}': this is a shallow clone without the whole history; fetch it with "
-        "git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)",
-    },
-    "git.no-merge-base": {
-        "nb": "HEAD og «{revision}» har ingen felles historikk; oppgi grunnlaget: planstrategi diff BASE",
-        "en": "HEAD and '{revision}' share no history; give the base: planstrategi diff BASE",
-    },
-    "git.no-default-branch": {
-        "nb": "fant ingen standardgren (origin/HEAD, main eller master); oppgi grunnlaget: planstrategi diff BASE",
-        "en": "found no default branch (origin/HEAD, main or master); give the base: planstrategi diff BASE",
-    },
-    "git.outside-repository": {
-        "nb": "registeret «{path}» ligger utenfor git-depotet {repo}",
-        "en": "the register '{path}' lies outside the git repository {repo}",
-    },
-    "diff.title": {
-        "nb": "Endringer i oversikten over planer fra {base} til {head}",
-        "en": "Changes to the plan overview from {base} to {head}",
-    },
-    "diff.worktree": {"nb": "arbeidskopien", "en": "the working tree"},
-    "diff.none": {"nb": "ingen endringer", "en": "no changes"},
     "diff.count.added.one": {"nb": "{n} ny plan", "en": "{n} plan added"},
     "diff.count.added.other": {"nb": "{n} nye planer", "en": "{n} plans added"},
     "diff.count.removed.one": {"nb": "{n} fjernet", "en": "{n} removed"},
@@ -1282,7 +1049,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "init.not-a-folder": {"nb": "«{path}» er en fil, ikke en mappe", "en": "'{path}' is a file, not a folder"},
     "init.not-empty": {
-        "nb": "mappen «{path}» er ikke tom; velg en ny mappe, eller bruk --force for å skrive over filene med samme navn",
+        "nb": "mappen «{path}» er ikke tom; velg en ny mappe, eller bruk --force for å skrive over filene "
+        "med samme navn",
         "en": "the folder '{path}' is not empty; choose a new folder, or use --force to overwrite the files "
         "with the same names",
     },
@@ -1356,7 +1124,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' in the column for {year}: write x where the revision is planned, else nothing",
     },
     "import.no-category": {
-        "nb": "raden hører ikke til noen gruppe; legg til en kategori-kolonne, en overskriftsrad, eller bruk --category",
+        "nb": "raden hører ikke til noen gruppe; legg til en kategori-kolonne, en overskriftsrad, "
+        "eller bruk --category",
         "en": "the row belongs to no group; add a category column, a heading row, or use --category",
     },
     "import.no-categories": {
@@ -1373,8 +1142,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no files were written ({problems} problems); fix the rows, or use --partial to write the rest",
     },
     "import.done": {
-        "nb": "{written} planfiler skrevet, {problems} problemer",
-        "en": "{written} plan files written, {problems} problems",
+        "nb": "planfiler skrevet: {written}; problemer: {problems}",
+        "en": "plan files written: {written}; problems: {problems}",
     },
     # --- command line --------------------------------------------------------------------------
     "no-register": {
