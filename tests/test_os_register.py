@@ -58,8 +58,11 @@ EXPECTED_PLANS_PER_CATEGORY = {
     "retningslinjer": 2,
 }
 
-# The §1.6 table "Revisjoner av overordna planer i perioden 2024-2027", plus kommuneplanens
-# arealdel, which §1.6's text names with them as an overarching plan in its final phase.
+# Files that are not rows of appendix 2: the planning strategy itself, which the appendix belongs to.
+NOT_APPENDIX_ROWS = {"kommunal-planstrategi"}
+
+# Exactly the rows of the §1.6 table "Revisjoner av overordna planer i perioden 2024-2027", so that
+# `table --overarching` reproduces it (the arealdel is named only in the text below the table).
 OVERARCHING = {
     "alkoholpolitisk-plan",
     "beredskapsplan",
@@ -71,7 +74,6 @@ OVERARCHING = {
     "os-bestandsplan-for-hjortevilt",
     "rus-og-psykiatriplan",
     "smittevernplan",
-    "kommuneplanens-arealdel",
 }
 
 
@@ -144,8 +146,9 @@ def test_references_between_files_resolve(plans: dict[str, Plan], municipalities
 
 
 def test_one_plan_per_row_of_appendix_2(plans: dict[str, Plan]) -> None:
-    assert Counter(p.category for p in plans.values()) == EXPECTED_PLANS_PER_CATEGORY
-    assert len(plans) == 60
+    rows = [p for p in plans.values() if p.id not in NOT_APPENDIX_ROWS]
+    assert Counter(p.category for p in rows) == EXPECTED_PLANS_PER_CATEGORY
+    assert len(rows) == 60
 
 
 def test_beredskapsplan_sub_plans(plans: dict[str, Plan]) -> None:
