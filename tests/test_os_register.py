@@ -266,6 +266,7 @@ def test_cadences(plans: dict[str, Plan]) -> None:
         "personalhandbok": "løpende",
         "okonomiplan-og-arsbudsjett": "årlig",
         "handlingsplan-for-idrettsanlegg": "årlig",
+        "kommunal-planstrategi": "årlig",  # §1.3: updated every year with the budget
     }
     assert _revision_years(plans["okonomiplan-og-arsbudsjett"]) == [2023, 2024, 2025, 2026, 2027]
 
