@@ -119,7 +119,6 @@ def test_the_overarching_table_is_section_1_6() -> None:
         "os-bestandsplan-for-hjortevilt": [2025],
         "rus-og-psykiatriplan": [2025, 2026],
         "smittevernplan": [2025],
-        "kommuneplanens-arealdel": [2024],  # named with them in §1.6's text
     }
 
 
