@@ -198,6 +198,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.datetime": {"nb": "dato med klokkeslett", "en": "a date with a time of day"},
     "type.year-or-date": {"nb": "et årstall eller en dato (ÅÅÅÅ-MM-DD)", "en": "a year or a date (YYYY-MM-DD)"},
     "type.empty": {"nb": "tom", "en": "empty"},
+    "quoted": {"nb": "«{text}»", "en": "'{text}'"},
     "type.other": {"nb": "noe annet", "en": "something else"},
     "why.slug": {
         "nb": "bruk små bokstaver a–z, tall og bindestrek, f.eks. «klima-og-energiplan»",

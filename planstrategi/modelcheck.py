@@ -195,4 +195,4 @@ _REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 40, 40  # a deep or huge va
 
 
 def _show(value: Any) -> str:
-    return f"«{printable(value)}»" if isinstance(value, str) else printable(_REPR.repr(value))
+    return t("quoted", text=printable(value)) if isinstance(value, str) else printable(_REPR.repr(value))

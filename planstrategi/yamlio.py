@@ -12,6 +12,7 @@ pay for it.
 
 from __future__ import annotations
 
+import functools
 import re
 import stat
 from dataclasses import dataclass, field
@@ -79,10 +80,10 @@ class Document:
     text: str | None = None
 
 
-def make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+def make_loader(base: type[Any]) -> type[Any]:
     """A loader on ``base`` that records duplicate keys, YAML 1.1 traps and alias use as it constructs."""
 
-    class StrictLoader(base):  # type: ignore[misc]
+    class StrictLoader(base):  # type: ignore[misc, valid-type, unused-ignore]
         def __init__(self, stream: str) -> None:
             super().__init__(stream)
             self.findings: list[tuple[yaml.Node, str, dict[str, object]]] = []
@@ -95,7 +96,8 @@ def make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             try:
                 if self.depth > MAX_DEPTH:
                     raise _Stop("too-deep", self.peek_event(), limit=MAX_DEPTH)
-                return super().compose_node(parent, index)
+                node: yaml.Node = super().compose_node(parent, index)
+                return node
             finally:
                 self.depth -= 1
 
@@ -124,21 +126,22 @@ def make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
                         self.findings.append((key_node, "duplicate-key", params))
                     else:
                         first_line[key_node.value] = key_node.start_mark.line + 1
-            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+            mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+            return mapping
 
         def construct_yaml_bool(self, node: yaml.ScalarNode) -> bool:
-            value = super().construct_yaml_bool(node)
+            value: bool = super().construct_yaml_bool(node)
             if node.value not in _TRUE_WORDS and node.value not in _FALSE_WORDS:
                 self.findings.append((node, "truthy", {"value": node.value, "meaning": str(value).lower()}))
-            return value  # type: ignore[no-any-return]
+            return value
 
         def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
-            value = super().construct_yaml_int(node)
+            value: int = super().construct_yaml_int(node)
             if ":" in node.value:
                 self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
             elif _OCTAL.match(node.value):
                 self.findings.append((node, "octal", {"value": node.value, "number": value}))
-            return value  # type: ignore[no-any-return]
+            return value
 
     StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
     StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
@@ -148,9 +151,9 @@ def make_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 
 
 #: The pure-Python loader; the same checks, used when PyYAML was built without libyaml.
-PURE_LOADER = make_loader(yaml.SafeLoader)
+PURE_LOADER: Any = make_loader(yaml.SafeLoader)
 #: The loader in use: libyaml's, many times faster, when PyYAML has it.
-LOADER = make_loader(yaml.CSafeLoader) if yaml.__with_libyaml__ else PURE_LOADER
+LOADER: Any = make_loader(yaml.CSafeLoader) if yaml.__with_libyaml__ else PURE_LOADER
 
 
 def _problem(path: str, line: int, column: int, code: str, **params: object) -> Problem:
@@ -303,15 +306,22 @@ def read_document(path: Path, shown: str | None = None) -> Document:
     return parse(text, shown)
 
 
+@functools.lru_cache(maxsize=4)
+def _compose(text: str, loader: Any) -> yaml.Node | None:
+    """The node tree of ``text``, kept for the next few calls: a file with 20 problems is composed once."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=loader)
+        return node
+    except (yaml.YAMLError, RecursionError, _Stop):
+        return None
+
+
 def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
     """Line and column (1-based) of the value at ``loc``; of the key itself with ``key=True``.
 
     Walks as far down ``loc`` as the file goes: a missing key points at its parent mapping.
     """
-    try:
-        node: yaml.Node | None = yaml.compose(text, Loader=LOADER)
-    except (yaml.YAMLError, RecursionError, _Stop):
-        return 1, 1
+    node = _compose(text, LOADER)
     if node is None:
         return 1, 1
     mark = node.start_mark
