@@ -365,3 +365,43 @@ def test_the_workflow_diff_step_in_a_pull_request_checkout(repo: Path, tmp_path:
         "- **Endret** `helseplan` «Helse- og omsorgsplan»: endret\n"
         "  - revisjonen er flyttet fra 2025 til 2026\n"
     )
+
+
+def test_the_readme_example_on_the_bundled_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's example, on a copy of Os kommune's register in a fresh repository."""
+    root = tmp_path / "os"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Planlegger")
+    git(root, "config", "user.email", "planlegger@example.invalid")
+    shutil.copytree(ROOT / "data", root / "data")
+    sha = commit(root, "register")
+    git(root, "switch", "-q", "-c", "revisjoner")
+    monkeypatch.chdir(root)
+    edit(root / "data/plans/beredskapsplan.yaml", "  - year: 2026\n", "  - year: 2027\n")
+    edit(root / "data/plans/alkoholpolitisk-plan.yaml", "\nstatus: gjeldende\n", "\nstatus: under-revisjon\n")
+    added = CliRunner().invoke(
+        app,
+        [
+            "new",
+            "Plan for idrett og fysisk aktivitet",
+            "--category",
+            "samfunn-kultur-naering-teknisk",
+            "--adopted",
+            "2024",
+        ],
+        catch_exceptions=False,
+    )
+    assert added.exit_code == 0
+    assert run().output == (
+        f"Endringer i oversikten over planer fra main ({sha}) til arbeidskopien: 1 ny plan, 2 endret\n"
+        "\n"
+        "+ plan-for-idrett-og-fysisk-aktivitet «Plan for idrett og fysisk aktivitet»: ny plan\n"
+        "~ alkoholpolitisk-plan «Alkoholpolitisk plan»: endret\n"
+        "    status: gjeldende → under-revisjon\n"
+        "~ beredskapsplan «Beredskapsplan»: endret\n"
+        "    revisjonen er flyttet fra 2026 til 2027\n"
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert run().output.replace(sha, "0ae6e39") in readme
+    assert run("--format", "markdown").output.replace(sha, "0ae6e39") in readme
