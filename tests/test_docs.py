@@ -1,0 +1,64 @@
+"""The README keeps up with the tool (sqlite-utils ``test_docs.py``): every command has help text
+and a place in the README, and the Quick start's test command is the one CI runs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.core import TyperGroup
+
+from planstrategi.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = typer.main.get_command(app)
+assert isinstance(COMMANDS, TyperGroup)
+
+
+def _section(title: str) -> str:
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, flags=re.MULTILINE | re.DOTALL)
+    assert match, f"README has no section '## {title}'"
+    return match.group(1)
+
+
+def quick_start_commands() -> list[str]:
+    blocks = re.findall(r"^```(?:sh|bash|shell)\n(.*?)^```", _section("Quick start"), flags=re.MULTILINE | re.DOTALL)
+    return [
+        line.strip() for block in blocks for line in block.splitlines() if line.strip() and not line.startswith("#")
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS.commands))
+def test_every_command_has_help(name: str) -> None:
+    command = COMMANDS.commands[name]
+    assert (command.help or command.short_help or "").strip(), f"planstrategi {name} has no help text"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS.commands))
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"planstrategi {name}" in README, f"README.md does not mention `planstrategi {name}`"
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    assert len(quick_start_commands()) == 2, quick_start_commands()
+
+
+def test_ci_runs_the_second_quick_start_command_verbatim() -> None:
+    second = quick_start_commands()[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert second in [line.strip() for line in ci if not line.lstrip().startswith("#")]
+
+
+def test_the_readme_states_the_loader_limits() -> None:
+    from planstrategi import yamlio
+
+    for name in ("MAX_FILE_BYTES", "MAX_ALIASES", "MAX_DEPTH"):
+        value = f"{getattr(yamlio, name):,}".replace(",", " ")
+        assert re.search(rf"^\| `{name}` \| {value} \|", README, flags=re.MULTILINE), f"README: {name} = {value}"
+
+
+def test_the_readme_shows_how_to_run_the_long_fuzzing_profile() -> None:
+    assert "HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py" in README
