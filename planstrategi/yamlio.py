@@ -346,5 +346,13 @@ def dump(data: dict[str, Any], schema_header: str | None = None) -> str:
     """YAML text for a plan written by the tool: block style, keys in model order, UTF-8 kept."""
     # SafeDumper quotes every string YAML 1.1 would misread ("no", "1:20", "017"), so a file the
     # tool writes reads back the same.
-    body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    body: str = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return (f"# yaml-language-server: $schema={schema_header}\n" if schema_header else "") + body
+
+
+class _Dumper(yaml.SafeDumper):
+    """Double quotes where quotes are needed ("3430", "no"), as the planner writes them by hand."""
+
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()
+        return '"' if style == "'" else style

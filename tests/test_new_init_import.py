@@ -66,7 +66,7 @@ def test_new_writes_a_valid_file_and_prints_its_path(fresh: Path) -> None:
         "title: Trafikksikkerhetsplan for Røros\n"
         "category: samfunn-tverrfaglig\n"
         "kind: plan\n"
-        "municipality: '5025'\n"
+        'municipality: "5025"\n'
         "adopted: 2022\n"
         "status: gjeldende\n"
     )
@@ -118,7 +118,7 @@ def test_new_on_a_copy_of_the_bundled_register(tmp_path: Path, monkeypatch: pyte
     )
     assert result.exit_code == 0
     text = (tmp_path / "data/plans/plan-for-idrett-og-fysisk-aktivitet.yaml").read_text(encoding="utf-8")
-    assert "municipality: '3430'\nadopted: 2024-06-20\n" in text  # Os, the bundled register's home
+    assert 'municipality: "3430"\nadopted: 2024-06-20\n' in text  # Os, the bundled register's home
     assert_valid(tmp_path / "data")
 
 
@@ -150,7 +150,7 @@ def test_init_lays_out_a_register_that_validates(tmp_path: Path) -> None:
     )
     assert (target / "data/municipalities.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../schemas/municipalities.schema.json\n"
-        "home: '3401'\nmunicipalities:\n- number: '3401'\n  name: Kongsvinger\n"
+        'home: "3401"\nmunicipalities:\n- number: "3401"\n  name: Kongsvinger\n'
     )
     categories = yaml.safe_load((target / "data/categories.yaml").read_text(encoding="utf-8"))
     bundled = yaml.safe_load((ROOT / "data/categories.yaml").read_text(encoding="utf-8"))
@@ -233,7 +233,7 @@ def test_import_the_planning_strategy_appendix(fresh: Path) -> None:
         "title: Alkoholpolitisk plan\n"  # the line break inside the cell is gone
         "category: helse-og-omsorg\n"
         "kind: plan\n"
-        "municipality: '5025'\n"
+        'municipality: "5025"\n'
         "adopted: 2021-11-18\n"
         "revisions:\n"
         "- year: 2024\n"
