@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 import typer
+from pydantic import BaseModel
 from typer.core import TyperGroup
 
+from planstrategi import models
 from planstrategi.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,3 +64,22 @@ def test_the_readme_states_the_loader_limits() -> None:
 
 def test_the_readme_shows_how_to_run_the_long_fuzzing_profile() -> None:
     assert "HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py" in README
+
+
+def _models() -> list[type[BaseModel]]:
+    return [
+        value
+        for value in vars(models).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == models.__name__
+        and not value.__name__.startswith("_")
+    ]
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda model: model.__name__)
+def test_every_field_is_described_in_the_model_and_the_readme(model: type[BaseModel]) -> None:
+    files = _section("The register's files")
+    for name, field in model.model_fields.items():
+        assert (field.description or "").strip(), f"{model.__name__}.{name} has no description"
+        assert f"| `{name}` |" in files, f"{model.__name__}.{name} is not in the README's table of fields"
