@@ -447,6 +447,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "filen mangler; registeret trenger {name}",
         "en": "the file is missing; the register needs {name}",
     },
+    "ignored-file": {
+        "nb": "filen leses ikke: bare filer som slutter på .yaml hører til i {folder}/; "
+        "gi den navnet {stem}.yaml, eller flytt den ut av mappen",
+        "en": "the file is not read: only files ending in .yaml belong in {folder}/; "
+        "rename it to {stem}.yaml, or move it out of the folder",
+    },
     "expired-unplanned": {
         "nb": "gyldigheten gikk ut i {year}, og ingen revisjon er planlagt; legg til en revisjon eller sett status",
         "en": "its validity ran out in {year} and no revision is planned; add a revision or set the status",

@@ -153,10 +153,35 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         if isinstance(loaded.model, GoalSet):
             _add_goals(register, loaded, loaded.model)
 
+    for folder in (PLANS_DIR, GOALS_DIR):
+        register.problems.extend(_ignored_files(root / folder))
     _check_references(register)
     if as_of is not None:
         _check_dates(register, as_of)
     return register
+
+
+def _ignored_files(folder: Path) -> list[Problem]:
+    """A warning for each file the load passes over: `plan.yml`, `plan.YAML`, `notes.txt` …
+
+    Hidden files (`.gitkeep`) are left alone. One listing of the folder, so it is cheap.
+    """
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+    return [
+        Problem(
+            display_path(folder / name),
+            0,
+            0,
+            Severity.WARNING,
+            "ignored-file",
+            t("ignored-file", folder=folder.name, stem=name.rsplit(".", 1)[0]),
+        )
+        for name in names
+        if not name.endswith(SUFFIX) and not name.startswith(".")
+    ]
 
 
 def _yaml_files(folder: Path) -> list[Path]:

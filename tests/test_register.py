@@ -211,3 +211,14 @@ def test_resolve_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(reg.RegisterNotFound) as caught:
         reg.resolve_root(Path("missing"))
     assert caught.value.path == Path("missing")
+
+
+def test_a_yml_file_is_not_silently_ignored(base_register: Path) -> None:
+    shutil.copyfile(base_register / "plans" / "helseplan.yaml", base_register / "plans" / "kopi.yml")
+    write(base_register, "goals/notat.txt", "husk å oppdatere\n")
+    write(base_register, "plans/.gitkeep", "")
+    register = reg.load(base_register)
+    assert codes(register) == [("goals/notat.txt", 0, "ignored-file"), ("plans/kopi.yml", 0, "ignored-file")]
+    assert all(p.severity is Severity.WARNING for p in register.problems)
+    assert "kopi.yaml" in register.sorted_problems()[1].message
+    assert not has_errors(register.problems) and has_errors(register.problems, strict=True)
