@@ -221,3 +221,58 @@ def test_diff_adds_its_markdown_to_the_summary_unless_markdown_is_the_output(
         summary = actions.read_text(encoding="utf-8")
         assert "`helseplan`" in summary
         assert "revisjonen er flyttet fra 2025 til 2026" in summary
+
+
+@pytest.fixture(scope="module")
+def large_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """More plan files than the progress threshold: a run long enough to deserve a bar."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import importlib
+
+    generate = importlib.import_module("generate").generate
+
+    root = tmp_path_factory.mktemp("large") / "data"
+    generate(ci.PROGRESS_THRESHOLD + 60, root)
+    return root
+
+
+def _validate_process(root: Path, stderr: int) -> subprocess.Popen[bytes]:
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    command = [sys.executable, "-m", "planstrategi", "validate", "--data", str(root), "--as-of", "2025-06-01"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=env)
+
+
+def test_a_real_pipe_gets_no_progress_bar(large_register: Path) -> None:
+    process = _validate_process(large_register, subprocess.PIPE)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert err == b""
+    assert out.decode("utf-8").endswith(" filer kontrollert: 0 feil, 50 advarsler\n")
+
+
+def test_a_terminal_gets_a_progress_bar_on_stderr_only(large_register: Path) -> None:
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    with _validate_process(large_register, follower) as process:
+        os.close(follower)
+        screen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            screen += chunk
+        out, _ = process.communicate(timeout=120)  # about 10 kB: fits in the pipe meanwhile
+    os.close(leader)
+    assert process.returncode == 0
+    assert "Kontrollerer filer" in screen.decode("utf-8", "replace")
+    assert b"Kontrollerer" not in out  # the report itself stays clean
