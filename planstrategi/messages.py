@@ -658,6 +658,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path}: {count} more problem(s) listed below without annotation, and in the job summary",
     },
     "ci.progress": {"nb": "Kontrollerer filer", "en": "Checking files"},
+    "ci.summary-truncated": {
+        "nb": "… og {count} problem(er) til, som ikke får plass her (GitHub tar høyst 1 MiB); alle står i loggen",
+        "en": "… and {count} more problem(s) that do not fit here (GitHub takes at most 1 MiB); the log has them all",
+    },
     # --- reports: due, overdue, table, list, show (planstrategi/rules.py, render/views.py) -------
     "term.label": {"nb": "valgperioden {start}–{end}", "en": "the council term {start}–{end}"},
     "reason.planned": {"nb": "planlagt {year}", "en": "planned {year}"},

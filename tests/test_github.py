@@ -276,3 +276,23 @@ def test_a_terminal_gets_a_progress_bar_on_stderr_only(large_register: Path) -> 
     assert process.returncode == 0
     assert "Kontrollerer filer" in screen.decode("utf-8", "replace")
     assert b"Kontrollerer" not in out  # the report itself stays clean
+
+
+def test_a_summary_too_large_for_github_is_cut_at_a_file_with_a_count() -> None:
+    from planstrategi.problems import Problem, Severity
+    from planstrategi.render import summary
+
+    problems = [
+        Problem(f"data/plans/p{i:03}.yaml", line, 1, Severity.ERROR, "unknown-key", "ukjent felt «x»")
+        for i in range(100)
+        for line in (2, 3)
+    ]
+    full = summary.markdown(problems, 100, "planstrategi validate")
+    assert full.count("`unknown-key`") == 200 and "får plass" not in full
+    cut = summary.markdown(problems, 100, "planstrategi validate", limit=len(full.encode("utf-8")) // 2)
+    assert len(cut.encode("utf-8")) <= len(full.encode("utf-8")) // 2 + 200
+    shown = cut.count("`unknown-key`")
+    assert 0 < shown < 200 and shown % 2 == 0  # whole files only
+    assert cut.endswith(
+        f"… og {200 - shown} problem(er) til, som ikke får plass her (GitHub tar høyst 1 MiB); alle står i loggen\n\n"
+    )

@@ -35,21 +35,42 @@ def _link(text: str, url: str | None) -> str:
     return f"[{text}]({url})" if url else text
 
 
-def markdown(problems: Sequence[Problem], files: int, title: str, env: Env | None = None) -> str:
-    """The summary: a heading, the one-line count, then one table per file with every problem."""
+#: GitHub refuses a step summary over 1 MiB (and then shows none); stop short of it.
+SUMMARY_LIMIT = 1024 * 1024 - 16 * 1024
+
+
+def markdown(
+    problems: Sequence[Problem], files: int, title: str, env: Env | None = None, limit: int = SUMMARY_LIMIT
+) -> str:
+    """The summary: a heading, the one-line count, then one table per file with every problem.
+
+    Should the tables outgrow ``limit`` bytes (tens of thousands of problems), the rest is counted
+    in a last line instead; the log has every problem anyway.
+    """
     parts = [f"## {escape(title)}", "", escape(summary_line(problems, files)), ""]
+    size = sum(len(part.encode("utf-8")) + 1 for part in parts)
     header = (
         f"| {t('ci.summary-line')} | {t('ci.summary-severity')} | {t('ci.summary-code')} | {t('ci.summary-message')} |"
     )
     ordered = sorted(problems, key=Problem.sort_key)
+    shown = 0
     for path, group in itertools.groupby(ordered, key=lambda p: p.path):
-        parts += [f"### {_link(escape(path), blob_url(path, env=env))}", "", header, "| ---: | --- | --- | --- |"]
+        file_url = blob_url(path, env=env)
+        block = [f"### {_link(escape(path), file_url)}", "", header, "| ---: | --- | --- | --- |"]
         for p in group:
             where = f"{p.line}:{p.column}" if p.line else "–"
-            where = _link(where, blob_url(path, p.line, env)) if p.line else where
-            severity = t("severity." + p.severity.value)
-            parts.append(f"| {where} | {severity} | `{p.code}` | {escape(p.message)} |")
-        parts.append("")
+            if p.line and file_url:
+                where = f"[{where}]({file_url}#L{p.line})"
+            block.append(f"| {where} | {t('severity.' + p.severity.value)} | `{p.code}` | {escape(p.message)} |")
+        block.append("")
+        block_size = sum(len(line.encode("utf-8")) + 1 for line in block)
+        if size + block_size > limit:
+            break
+        parts += block
+        size += block_size
+        shown += len(block) - 5
+    if shown < len(ordered):
+        parts += [escape(t("ci.summary-truncated", count=len(ordered) - shown)), ""]
     return "\n".join(parts) + "\n"
 
 
