@@ -296,3 +296,34 @@ def test_a_summary_too_large_for_github_is_cut_at_a_file_with_a_count() -> None:
     assert cut.endswith(
         f"… og {200 - shown} problem(er) til, som ikke får plass her (GitHub tar høyst 1 MiB); alle står i loggen\n\n"
     )
+
+
+KLIMAPLAN = """\
+id: klimaplan
+title: Klima- og energiplan
+category: klima
+kind: plan
+municipality: "3430"
+partners: ["5025", "5099"]
+valid_to: 2019
+status: gjeldende
+part_of: kommuneplan
+"""
+
+
+def _readme_block(after: str) -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rest = readme.split(after, 1)[1]
+    return rest.split("```", 2)[1].split("\n", 1)[1]
+
+
+def test_the_readme_shows_what_actions_gets(
+    base_register: Path, actions: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_SHA", "4f2c9e1")
+    (base_register / "plans" / "klimaplan.yaml").write_text(KLIMAPLAN, encoding="utf-8")
+    code, out, _ = _validate()
+    assert code == 1
+    assert out == _readme_block("A log in GitHub Actions, for a plan with three errors and a warning:")
+    summary = actions.read_text(encoding="utf-8")
+    assert summary.rstrip("\n") == _readme_block("and what it adds to the job summary:").rstrip("\n")
