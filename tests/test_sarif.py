@@ -84,6 +84,7 @@ def test_driver_names_the_tool_and_one_rule_per_code_from_the_catalogue(repo: Pa
 
 def test_results_point_at_repository_paths_lines_and_columns(repo: Path) -> None:
     _, log = _run("--format", "sarif")
+    assert log["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": repo.parent.as_uri() + "/"}}
     by_rule = {r["ruleId"]: r for r in log["runs"][0]["results"]}
     location = by_rule["unknown-key"]["locations"][0]["physicalLocation"]
     assert location == {

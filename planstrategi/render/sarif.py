@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from planstrategi import __version__
-from planstrategi.ci import Env, blob_url, repo_relative
+from planstrategi.ci import Env, blob_url, repo_relative, repository_root
 from planstrategi.messages import CATALOGUE, t
 from planstrategi.problems import Problem, Severity
 
@@ -98,6 +98,8 @@ def sarif_log(problems: Sequence[Problem], env: Env | None = None) -> dict[str, 
         "runs": [
             {
                 "tool": {"driver": driver},
+                # Where %SRCROOT% is on this machine, for viewers other than GitHub's.
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": repository_root(env).as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(p, index[p.code], env) for p in problems],
             }
