@@ -237,8 +237,11 @@ def machine(load: tuple[float, float, float]) -> str:
             versions.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package} (not installed)")
+    git = subprocess.run(
+        ["git", "describe", "--always", "--dirty"], capture_output=True, text=True, cwd=ROOT, check=False
+    ).stdout.strip()
     return (
-        f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}\n"
+        f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}; code: {git or 'not a git checkout'}\n"
         f"- CPU: {cpu}, {cores} cores available; {platform.system()} {platform.release()}\n"
         f"- Python {platform.python_version()} ({platform.python_implementation()}); libyaml "
         f"{'yes' if _has_module('yaml._yaml') else 'no'}\n"
