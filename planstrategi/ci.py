@@ -7,7 +7,7 @@ the progress bar) reads it here, from a mapping that tests can pass in instead o
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
@@ -80,9 +80,12 @@ def blob_url(path: str, line: int = 0, env: Env | None = None) -> str | None:
 PROGRESS_THRESHOLD = 3000
 
 
-def wants_progress(files: int, stream: TextIO, env: Env | None = None) -> bool:
-    """A progress bar only where a person watches a long run: a terminal, not CI, many files."""
-    if files <= PROGRESS_THRESHOLD or in_ci(env):
-        return False
+def wants_progress(files: int | Callable[[], int], stream: TextIO, env: Env | None = None) -> bool:
+    """A progress bar only where a person watches a long run: a terminal, not CI, many files.
+
+    ``files`` may be a function that counts them; it is called only at a terminal outside CI.
+    """
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    if in_ci(env) or not (isatty and isatty()):
+        return False
+    return (files() if callable(files) else files) > PROGRESS_THRESHOLD

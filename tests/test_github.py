@@ -177,6 +177,12 @@ def test_progress_only_at_a_terminal_outside_ci_for_many_files() -> None:
     assert not ci.wants_progress(5000, _Stream(tty=True), env={"GITHUB_ACTIONS": "true"})
     assert not ci.wants_progress(10, _Stream(tty=True), env={})  # done before a bar would help
 
+    def count() -> int:
+        raise AssertionError("files counted for nobody to see")
+
+    assert not ci.wants_progress(count, _Stream(tty=False), env={})  # piped: not even counted
+    assert ci.wants_progress(lambda: 5000, _Stream(tty=True), env={})
+
 
 def test_no_progress_bar_when_piped(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(base_register.parent)

@@ -77,10 +77,10 @@ def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
 
     from planstrategi import ci, parallel
 
-    total = parallel.count_files(root)
-    if not ci.wants_progress(total, sys.stderr):
+    if not ci.wants_progress(lambda: parallel.count_files(root), sys.stderr):  # counts at a terminal only
         yield None
         return
+    total = parallel.count_files(root)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
