@@ -56,28 +56,29 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         Optional[bool],
-        typer.Option("--version", callback=_version, is_eager=True, help="Vis versjon / show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
     ] = None,
 ) -> None:
     """Kommunens planer, strategier og reglementer som et register i git."""
 
 
-app.command("validate")(validate_cmd.validate)
-app.command("requirements", help=t("help.requirements"))(intelligence.requirements)
-app.command("workload", help=t("help.workload"))(intelligence.workload)
-app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
-app.command("report", help=t("help.report"))(intelligence.report)
+# In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
+# planning intelligence, review, and writing new files.
 app.command("due", help=t("help.due"))(reports.due)
 app.command("overdue", help=t("help.overdue"))(reports.overdue)
 app.command("table", help=t("help.table"))(reports.table)
 app.command("list", help=t("help.list"))(reports.list_plans)
 app.command("show", help=t("help.show"))(reports.show)
-app.command("schema", help=t("help.schema"))(review.schema)
+app.command("validate", help=t("help.validate"))(validate_cmd.validate)
+app.command("requirements", help=t("help.requirements"))(intelligence.requirements)
+app.command("workload", help=t("help.workload"))(intelligence.workload)
+app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
+app.command("report", help=t("help.report"))(intelligence.report)
 app.command("diff", help=t("help.diff"))(review.diff)
+app.command("schema", help=t("help.schema"))(review.schema)
 app.command("new", help=t("help.new"))(authoring.new)
 app.command("init", help=t("help.init"))(authoring.init)
 app.command("import", help=t("help.import"))(authoring.import_plans)
-
 
 def main() -> None:
     """Entry point of the ``planstrategi`` console script."""

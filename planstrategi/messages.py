@@ -133,7 +133,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "so delete or correct one of them",
     },
     "bad-scalar": {
-        "nb": '«{value}» kan ikke leses som {what}; rett verdien, eller skriv "{value}" i anførselstegn hvis det er tekst',
+        "nb": '«{value}» kan ikke leses som {what}; rett verdien, eller skriv "{value}" i anførselstegn '
+        "hvis det er tekst",
         "en": "'{value}' cannot be read as {what}; correct it, or write \"{value}\" in quotes if it is text",
     },
     "truthy": {
@@ -1179,6 +1180,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Kommunens planer, strategier og reglementer som et register i git.",
         "en": "A municipality's plans, strategies and regulations kept as a register in git.",
     },
+    "help.version": {"nb": "Vis versjonen og avslutt.", "en": "Show the version and exit."},
     "help.validate": {
         "nb": "Kontroller alle filene i registeret og rapporter hver feil med fil, linje og kolonne.",
         "en": "Check every file of the register and report each problem with file, line and column.",
