@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
-from planstrategi.commands.reports import FormatOption, PartnerOption, _emit, _filters, _load, _years
+from planstrategi.commands.reports import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
 from planstrategi.messages import t
 from planstrategi.render import OutputFormat
 
@@ -68,11 +68,11 @@ def requirements(
     from planstrategi.render import intelligence
 
     date = today(as_of)
-    register = _load(data, date)
-    chosen = _filters(register, partner=partner)
+    register = load_register(data, date)
+    chosen = parse_filters(register, partner=partner)
     year = year if year is not None else date.year
     checks = checklist.check(register, year, plans=_plans(register, chosen))
-    _emit(intelligence.requirements_report(checks, year=year, as_of=date, filters=chosen.given()), output_format)
+    emit(intelligence.requirements_report(checks, year=year, as_of=date, filters=chosen.given()), output_format)
 
 
 def workload(
@@ -96,12 +96,12 @@ def workload(
 
     date = today(as_of)
     years = _span(start, end, date)
-    register = _load(data, date)
-    chosen = _filters(register, partner=partner)
+    register = load_register(data, date)
+    chosen = parse_filters(register, partner=partner)
     plans = query.select(register, chosen, include_retired=False)
     grouping = load.GroupBy(by.value)
     result = load.workload(register, plans, years, date.year, by=grouping, capacity=capacity, lang=language())
-    _emit(intelligence.workload_report(result, as_of=date, filters=chosen.given(), details=details), output_format)
+    emit(intelligence.workload_report(result, as_of=date, filters=chosen.given(), details=details), output_format)
 
 
 def _span(start: int | None, end: int | None, date: dt.date) -> range:
@@ -132,11 +132,11 @@ def coordination(
     from planstrategi.render import intelligence
 
     date = today(as_of)
-    register = _load(data, date)
-    chosen = _filters(register, partner=partner)
+    register = load_register(data, date)
+    chosen = parse_filters(register, partner=partner)
     years = range(year, year + 1) if year is not None else rules.term_of_date(date).years
     result = shared.coordinate(register, years, date.year, partner=chosen.partner)
-    _emit(intelligence.coordination_report(register, result, as_of=date, filters=chosen.given()), output_format)
+    emit(intelligence.coordination_report(register, result, as_of=date, filters=chosen.given()), output_format)
 
 
 def report(
@@ -157,8 +157,8 @@ def report(
     if output_format not in (OutputFormat.HTML, OutputFormat.MARKDOWN):
         raise UsageError(t("appendix.format", format=output_format.value))
     date = today(as_of)
-    years = _years(term, None, None, True, date)  # the same term checks as ``table --term``
-    register = _load(data, date)
+    years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
+    register = load_register(data, date)
     document = appendix.appendix(register, rules.term_of_year(years[0]), date, capacity=capacity)
     text = appendix.render(document, output_format)
     if output is None:

@@ -49,7 +49,7 @@ def _date(as_of: dt.datetime | None) -> dt.date:
     return date
 
 
-def _load(data: Path | None, as_of: dt.date) -> Register:
+def load_register(data: Path | None, as_of: dt.date) -> Register:
     """The register, and one line on stderr if some of its files have errors (never a traceback)."""
     from planstrategi import register as reg
     from planstrategi.problems import Severity
@@ -61,7 +61,8 @@ def _load(data: Path | None, as_of: dt.date) -> Register:
     return loaded
 
 
-def _filters(register: Register, **given: str | None) -> Filters:
+def parse_filters(register: Register, **given: str | None) -> Filters:
+    """The report filters from the options; an unknown group or municipality is a usage error."""
     from planstrategi import query
 
     try:
@@ -70,7 +71,8 @@ def _filters(register: Register, **given: str | None) -> Filters:
         raise UsageError(exc.message) from None
 
 
-def _emit(report: Report, output_format: OutputFormat) -> None:
+def emit(report: Report, output_format: OutputFormat) -> None:
+    """Print a report in the chosen format."""
     text = output_format.renderer()(report)
     if output_format is OutputFormat.TABLE:
         typer.echo(text, nl=False)
@@ -96,11 +98,11 @@ def _due_or_overdue(
     from planstrategi.render import views
 
     date = _date(as_of)
-    register = _load(data, date)
-    chosen = _filters(register, **filters)
+    register = load_register(data, date)
+    chosen = parse_filters(register, **filters)
     year = year if year is not None else date.year
     rows = query.due_rows(register, query.select(register, chosen), year, overdue_only=overdue_only)
-    _emit(
+    emit(
         views.due_report(rows, year=year, as_of=date, filters=chosen.given(), overdue_only=overdue_only), output_format
     )
     late = any(row["urgency"] != "due" for row in rows)
@@ -172,7 +174,7 @@ def overdue(
     )
 
 
-def _years(term: int | None, start: int | None, end: int | None, overarching: bool, date: dt.date) -> range:
+def table_years(term: int | None, start: int | None, end: int | None, overarching: bool, date: dt.date) -> range:
     """The table's columns: a term's election year and planning years (only the latter with
     ``overarching``, as §1.6 prints them), or ``--from``/``--to``."""
     from planstrategi import rules
@@ -217,9 +219,9 @@ def table(
     from planstrategi.render import views
 
     date = _date(as_of)
-    years = _years(term, start, end, overarching, date)
-    register = _load(data, date)
-    chosen = _filters(
+    years = table_years(term, start, end, overarching, date)
+    register = load_register(data, date)
+    chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
     plans = query.select(register, chosen, include_retired=include_all or status is not None)
@@ -230,7 +232,7 @@ def table(
     report = views.matrix_report(
         rows, years=years, as_of=date, filters=chosen.given(), term=shown_term, overarching=overarching
     )
-    _emit(report, output_format)
+    emit(report, output_format)
 
 
 def list_plans(
@@ -252,12 +254,12 @@ def list_plans(
     from planstrategi.render import views
 
     date = _date(as_of)
-    register = _load(data, date)
-    chosen = _filters(
+    register = load_register(data, date)
+    chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
     plans = query.select(register, chosen, include_retired=include_all or status is not None)
-    _emit(views.list_report(query.list_rows(register, plans), as_of=date, filters=chosen.given()), output_format)
+    emit(views.list_report(query.list_rows(register, plans), as_of=date, filters=chosen.given()), output_format)
 
 
 def show(
@@ -274,7 +276,7 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = _load(data, date)
+    register = load_register(data, date)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
     if plan is None:
@@ -283,4 +285,4 @@ def show(
         close = list(dict.fromkeys([*containing, *difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)]))[:3]
         hint = t("filter.did-you-mean", names=", ".join(close)) if close else ""
         raise UsageError(t("show.unknown-id", id=plan_id, hint=hint), code=1)
-    _emit(plan_view.show_report(register, plan, as_of=date), output_format)
+    emit(plan_view.show_report(register, plan, as_of=date), output_format)
