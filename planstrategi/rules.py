@@ -240,10 +240,14 @@ def _adopted_in(plan: Plan, term: CouncilTerm) -> bool:
 
 def _term_reasons(plan: Plan, year: int) -> list[Reason]:
     term = term_of_year(year)
-    if _adopted_in(plan, term) or any(r.year in term for r in plan.revisions):
-        return []
     within = plan.cadence.within_years
     deadline = term.first_year + (within or TERM_YEARS) - 1
+    # Done in the term (even late) settles it; a revision only planned settles it only if it is
+    # planned inside the window, or a plan scheduled after its legal deadline would never show as late.
+    if _adopted_in(plan, term) or any(
+        r.year in term and (r.state is RevisionState.VEDTATT or r.year <= deadline) for r in plan.revisions
+    ):
+        return []
     if year > deadline:
         return [Reason(ReasonCode.TERM_OVERDUE, deadline)]
     return [Reason(ReasonCode.TERM_WITHIN if within else ReasonCode.TERM, deadline)]

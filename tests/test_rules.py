@@ -199,9 +199,25 @@ def test_term_cadence_within_one_year_becomes_overdue_after_the_first_year() -> 
 
 
 def test_a_revision_in_the_term_satisfies_the_term_cadence() -> None:
-    planned = plan(adopted=2020, cadence={"rule": "valgperiode", "within_years": 1}, revisions=[{"year": 2026}])
-    assert codes(planned, 2025) == []  # the planner's schedule: 2026
+    planned = plan(adopted=2020, cadence={"rule": "valgperiode"}, revisions=[{"year": 2026}])
+    assert codes(planned, 2025) == []  # the planner's schedule: 2026, inside the term
     assert codes(planned, 2026) == [("planned", 2026)]
+
+
+def test_a_revision_planned_after_the_legal_window_does_not_hide_the_deadline() -> None:
+    # The planning strategy must be adopted within a year of the constitution: planning it for
+    # 2026 leaves it late from 2025 on; adopting it late settles the term.
+    late = plan(adopted=2020, cadence={"rule": "valgperiode", "within_years": 1}, revisions=[{"year": 2026}])
+    assert codes(late, 2024) == [("term-within", 2024)]
+    assert codes(late, 2025) == [("term-overdue", 2024)]
+    done_late = plan(
+        adopted=2020,
+        cadence={"rule": "valgperiode", "within_years": 1},
+        revisions=[{"year": 2026, "state": "vedtatt"}],
+    )
+    assert codes(done_late, 2027) == []
+    inside = plan(adopted=2020, cadence={"rule": "valgperiode", "within_years": 1}, revisions=[{"year": 2024}])
+    assert codes(inside, 2024) == [("planned", 2024)]
 
 
 def test_an_adoption_after_the_constitution_counts_for_the_new_term() -> None:
