@@ -23,7 +23,8 @@ Why a plan is due in year Y (``due_reasons``), most urgent first
       ``valgperiode`` is due in a term in which no revision (planned or done) falls and it was not
       adopted; with ``within_years`` N it must happen within N years of the constitution
       (the planning strategy and the delegation rules: 1), and is *overdue* once that window has
-      passed; without it the window is the whole term. ``intervall`` (``interval_years`` N) is due
+      passed, unless it was done in the term; a revision merely planned after the window does
+      not count. Without it the window is the whole term. ``intervall`` (``interval_years`` N) is due
       N years after the adoption or the last ``vedtatt`` revision and overdue after that, unless a
       revision is already planned (the planner's schedule wins over the default rhythm).
       ``løpende`` and ``ingen`` are never due by cadence.
