@@ -77,10 +77,16 @@ def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
 
     from planstrategi import ci, parallel
 
-    if not ci.wants_progress(lambda: parallel.count_files(root), sys.stderr):  # counts at a terminal only
+    counted: list[int] = []  # the folders are listed at most once, and only at a terminal
+
+    def count() -> int:
+        counted.append(parallel.count_files(root))
+        return counted[0]
+
+    if not ci.wants_progress(count, sys.stderr):
         yield None
         return
-    total = parallel.count_files(root)
+    total = counted[0]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
