@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import functools
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -77,6 +75,13 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
+def _can_fork() -> bool:
+    """Forked workers inherit the loaded models; where there is no fork (Windows), one process."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 @functools.cache
 def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
@@ -130,13 +135,15 @@ def load_many(
     from planstrategi.register import load_file
 
     cores = workers()
-    # Forked workers inherit the loaded models; where there is no fork (Windows), one process.
-    if len(paths) < PARALLEL_THRESHOLD or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(paths) < PARALLEL_THRESHOLD or cores < 2 or not _can_fork():
         for path, flag in zip(paths, inside_flags(paths, real_root), strict=True):
             yield load_file(path, model, real_root, inside=flag)
             if progress is not None:
                 progress(1)
         return
+    import multiprocessing  # here, not at the top: a small register never starts a pool
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [paths[i : i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE)]
     # The collector stays off for the whole load: switched on between chunks, it would walk every
     # model loaded so far each time (measured: over a second at 36,000 files).

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import TypeVar
@@ -87,7 +86,7 @@ def write_text(root: Path, relative: str | PurePath, text: str, *, force: bool =
 def _temporary(path: Path) -> tuple[int, str]:
     """A new file beside ``path``, created with the mode the umask gives (mkstemp's is 0600)."""
     for _ in range(100):
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
         except FileExistsError:
