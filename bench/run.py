@@ -12,8 +12,11 @@ and the peak memory (RSS) of the run.
 The tools (``pip install ".[bench]"``): ``planstrategi validate``; ``planstrategi due 2025`` when
 that command exists; ``check-jsonschema --schemafile <plan schema>`` on the plan files, the schema
 exported by ``planstrategi.schema`` (else ``Plan.model_json_schema()``); ``yamllint -d relaxed`` on
-the plan folder; and ``yaml.load(…, Loader=CSafeLoader)`` of every plan file in one process pinned
-to one core. A tool that is not installed is reported as missing, not timed.
+the plan folder; ``yaml.load(…, Loader=CSafeLoader)`` of every plan file in one process pinned
+to one core; ``due 2025 --format csv`` (the same answer without the terminal table); and the
+start-up floor: a one-argument Typer command that imports the libraries ``due`` needs and does
+nothing, the least any command of this CLI can cost. A tool that is not installed is reported as
+missing, not timed.
 """
 
 from __future__ import annotations
@@ -53,6 +56,16 @@ CHECK_JSONSCHEMA = (
     "from check_jsonschema import main\n"
     "sys.argv = ['check-jsonschema', '--schemafile', sys.argv[1], *sorted(glob.glob(sys.argv[2] + '/*.yaml'))]\n"
     "main()\n"
+)
+# The least any command of a Typer CLI on these libraries can cost: start Python, import them, and
+# let Typer parse one argument (since typer 0.29 that builds a pydantic adapter per parameter).
+FLOOR = (
+    "import yaml, pydantic, rich.console, rich.table, typer\n"
+    "app = typer.Typer()\n"
+    "@app.command()\n"
+    "def due(year: int) -> None:\n"
+    "    pass\n"
+    "app(['2025'])\n"
 )
 PACKAGES = ("planstrategi", "pydantic", "pydantic-core", "PyYAML", "typer", "rich", "check-jsonschema", "yamllint")
 
@@ -114,6 +127,8 @@ def tools(register: Path, schema: Path) -> tuple[list[Tool], list[str]]:
     due = subprocess.run([*planstrategi, "due", "--help"], capture_output=True, check=False)
     if due.returncode == 0:
         found.append(Tool("planstrategi due 2025", [*planstrategi, "due", "2025", "--data", str(register)]))
+        csv = [*planstrategi, "due", "2025", "--data", str(register), "--format", "csv"]
+        found.append(Tool("planstrategi due 2025 --format csv", csv))
     else:
         missing.append("planstrategi due")
     plans = str(register / "plans")
@@ -127,6 +142,8 @@ def tools(register: Path, schema: Path) -> tuple[list[Tool], list[str]]:
     else:
         missing.append("yamllint")
     found.append(Tool("bare CSafeLoader, 1 core", [sys.executable, "-c", BARE, plans]))
+    if _has_module("typer"):
+        found.append(Tool("start-up floor: Typer + pydantic + PyYAML + rich", [sys.executable, "-c", FLOOR]))
     return found, missing
 
 
