@@ -80,6 +80,7 @@ app.command("new", help=t("help.new"))(authoring.new)
 app.command("init", help=t("help.init"))(authoring.init)
 app.command("import", help=t("help.import"))(authoring.import_plans)
 
+
 def main() -> None:
     """Entry point of the ``planstrategi`` console script."""
     app()

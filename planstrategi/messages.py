@@ -65,7 +65,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{detail}; check the indentation, colons and quotes on this line and the one above",
     },
     "syntax.colon": {
-        "nb": 'et kolon («: ») der YAML ikke venter det; sett tekst som inneholder «: » i anførselstegn, f.eks. '
+        "nb": "et kolon («: ») der YAML ikke venter det; sett tekst som inneholder «: » i anførselstegn, f.eks. "
         'title: "Plan: del 2", og sjekk at linjen ikke er rykket for langt inn',
         "en": "a colon (': ') where YAML does not expect one; put text that contains ': ' in quotes, e.g. "
         'title: "Plan: part 2", and check that the line is not indented too far',
@@ -553,8 +553,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rule-help.bad-scalar": {
         "nb": "Verdien ser ut som en dato eller et tall, men er ugyldig (f.eks. 2017-13-45). Rett den, "
         "eller sett tekst i anførselstegn.",
-        "en": "The value looks like a date or a number but is invalid (e.g. 2017-13-45). Correct it, "
-        "or quote text.",
+        "en": "The value looks like a date or a number but is invalid (e.g. 2017-13-45). Correct it, or quote text.",
     },
     "rule.recursive-alias": {"nb": "Alias som viser til seg selv", "en": "Alias that refers to itself"},
     "rule-help.recursive-alias": {
@@ -1075,7 +1074,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "init.readme": {
         "nb": "# Oversikt over planer – {name} kommune\n\n"
         "Kommunens planer, strategier og reglementer, én YAML-fil per plan, kontrollert med planstrategi.\n\n"
-        "- `data/plans/` – én fil per plan: `planstrategi new \"Tittel\" --category … --kind …`\n"
+        '- `data/plans/` – én fil per plan: `planstrategi new "Tittel" --category … --kind …`\n'
         "- `data/goals/` – mål, strategier og tiltak i en plan\n"
         "- `data/categories.yaml` – gruppene i oversikten\n"
         "- `data/municipalities.yaml` – kommunen ({number}) og samarbeidskommunene\n"
@@ -1083,7 +1082,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Kontroller registeret med `planstrategi validate`; se hva som er endret med `planstrategi diff`.\n",
         "en": "# Plan overview – {name} municipality\n\n"
         "The municipality's plans, strategies and regulations, one YAML file per plan, checked by planstrategi.\n\n"
-        "- `data/plans/` – one file per plan: `planstrategi new \"Title\" --category … --kind …`\n"
+        '- `data/plans/` – one file per plan: `planstrategi new "Title" --category … --kind …`\n'
         "- `data/goals/` – the goals, strategies and measures of a plan\n"
         "- `data/categories.yaml` – the groups of the overview\n"
         "- `data/municipalities.yaml` – the municipality ({number}) and its partners\n"

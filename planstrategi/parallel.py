@@ -123,9 +123,7 @@ def _unpack(paths: list[Path], model: type[M], chunk: _Chunk) -> list[Loaded]:
 
     shown, problems, has_model, data = chunk
     models = iter(_list_adapter(model).validate_python(data))
-    return [
-        Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i]) for i, path in enumerate(paths)
-    ]
+    return [Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i]) for i, path in enumerate(paths)]
 
 
 def load_many(

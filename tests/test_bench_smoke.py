@@ -49,6 +49,7 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
         "check-jsonschema",
         "yamllint -d relaxed",
         "bare CSafeLoader, 1 core",
+        "start-up floor: a Typer command",
         "start-up floor: Typer + pydantic + PyYAML + rich",
     ]
     assert all(row.count("×") == 2 for row in rows), rows  # every tool has both ratios: it ran and did not fail
