@@ -171,6 +171,20 @@ def test_table_prints_data_literally_and_plainly() -> None:
     assert "\n Til revisjon i 2025\n" in text
 
 
+def test_table_wraps_between_words_not_inside_them() -> None:
+    """rich alone, narrowing the widest columns alike, split "sivilbeskyttelsesloven" at width 100."""
+    long_reason = "sivilbeskyttelsesloven § 15; forskrift om kommunal beredskapsplikt §§ 4 og 6"
+    rows = [row(f"Overordnet beredskapsplan {n} for Os kommune", reason=long_reason) for n in range(3)]
+    rows.append(row("Plan for helsemessig og sosial beredskap"))
+    for width in (60, 80, 100):
+        text = render_table.render(report(*rows), width=width, color=False)
+        assert max(len(line) for line in text.splitlines()) <= width
+        words = {word for line in text.splitlines() for word in line.split()}
+        assert {"sivilbeskyttelsesloven", "beredskapsplikt", "helsemessig"} <= words, (width, text)
+    narrow = render_table.render(report(*rows), width=30, color=False)  # not even the words fit: rich folds
+    assert max(len(line) for line in narrow.splitlines()) <= 30
+
+
 def test_table_in_colour_styles_overdue_marks() -> None:
     rows = [row("A") | {"marks": {"2024": "overdue"}, "remarks": None}]
     report = matrix_report(rows, years=range(2024, 2026), as_of=AS_OF, filters={}, term=2023, overarching=True)

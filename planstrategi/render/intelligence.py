@@ -103,7 +103,9 @@ def requirements_table(checks: Sequence[Check], year: int) -> Table:
             Column("strength_text", t("col.strength"), formats=_WIDE),
             Column("cadence_text", t("col.cadence"), formats=_WIDE),
             Column("met_by", t("col.met-by")),
-            Column("status", t("col.status"), get=lambda r: t(f"check.{r['status']}"), styles=_check_styles()),
+            Column(
+                "status", t("col.status"), get=lambda r: t(f"check.{r['status']}"), styles=_check_styles(), no_wrap=True
+            ),
             Column("reasons", t("col.reasons")),
             Column("verified", t("col.verified"), formats=_WIDE),
         ],

@@ -13,11 +13,12 @@ import shutil
 import sys
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from planstrategi.render.report import Report, Table
+from planstrategi.render.report import Column, Report, Table
 
 DEFAULT_WIDTH = 100
 # rich has no colspan, so a group's name would wrap inside the first column. Its row carries a
@@ -39,7 +40,15 @@ def _marker(index: int) -> str:
     return f"{_MARK}{index}"
 
 
-def _rich_table(table: Table, unicode: bool, headings: list[str]) -> RichTable:
+def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) -> RichTable:
+    columns = table.columns_for("table")
+    rows: list[list[Text] | int] = []  # an int: the row that starts a group, by its index in headings
+    for name, group in table.groups():
+        if name is not None:
+            rows.append(len(headings))
+            headings.append(name)
+        rows += [[Text(c.text(row), style=c.styles.get(c.text(row), "")) for c in columns] for row in group]
+    layout = _word_layout(columns, [cells for cells in rows if not isinstance(cells, int)], width)
     result = RichTable(
         title=Text(table.caption, style="bold"),
         title_justify="left",
@@ -47,30 +56,58 @@ def _rich_table(table: Table, unicode: bool, headings: list[str]) -> RichTable:
         header_style="bold",
         pad_edge=False,
     )
-    columns = table.columns_for("table")
-    for column in columns:
+    for index, column in enumerate(columns):
         result.add_column(
             Text(column.heading),
             justify=column.align,  # type: ignore[arg-type]
             overflow="fold",
             no_wrap=column.no_wrap,
             min_width=column.min_width,
+            width=layout[index] if layout is not None else None,
         )
-    first = True
-    for name, rows in table.groups():
-        if name is not None:
-            if not first:
+    for index, cells in enumerate(rows):
+        if isinstance(cells, int):
+            if index:
                 result.add_section()
-            headings.append(name)
-            result.add_row(Text(_marker(len(headings) - 1)), *([""] * (len(columns) - 1)))
-        first = False
-        for row in rows:
-            cells = []
-            for column in columns:
-                text = column.text(row)
-                cells.append(Text(text, style=column.styles.get(text, "")))
+            result.add_row(Text(_marker(cells)), *([""] * (len(columns) - 1)))
+        else:
             result.add_row(*cells)
     return result
+
+
+def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> list[int | None] | None:
+    """Column widths that break lines between words, not inside them, when the table must wrap.
+
+    rich fits a table too wide for the terminal by narrowing its widest columns alike, which folds a
+    long word ("sivilbeskyttelsesloven") mid-word even where there is room to keep every word whole.
+    When the words fit, each column that wraps gets its longest word (or its ``min_width``) and a
+    share of the room left in proportion to how much more its longest line would take. None (for
+    the table, or a column) leaves the width to rich: when every row fits on one line, or when not
+    even the words fit.
+    """
+    words = [_longest_word(column.heading) for column in columns]
+    lines = [cell_len(column.heading) for column in columns]
+    for cells in rows:
+        for index, cell in enumerate(cells):
+            words[index] = max(words[index], _longest_word(cell.plain))
+            lines[index] = max(lines[index], cell_len(cell.plain))
+    # The box's two edges, a separator between columns, and a space of padding on either side of
+    # each separator (pad_edge=False): what the table takes besides its cells.
+    room = width - (3 * len(columns) - 1)
+    wrapping = [i for i, column in enumerate(columns) if not column.no_wrap]
+    least = {i: max(words[i], min(columns[i].min_width or 0, lines[i])) for i in wrapping}
+    taken = sum(least.values()) + sum(lines[i] for i in range(len(columns)) if i not in least)
+    if sum(lines) <= room or taken > room:
+        return None
+    spare, wants = room - taken, {i: lines[i] - least[i] for i in wrapping}
+    shares = {i: spare * wants[i] // max(sum(wants.values()), 1) for i in wrapping}
+    for i in sorted(wrapping, key=lambda i: -wants[i])[: spare - sum(shares.values())]:
+        shares[i] += 1  # what rounding down left over, to the columns that want most
+    return [least[i] + shares[i] if i in least else None for i in range(len(columns))]
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
 
 
 def render(report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None) -> str:
@@ -93,7 +130,7 @@ def render(report: Report, *, width: int | None = None, color: bool | None = Non
             console.print(Text(table.caption, style="bold"))
             console.print(Text(table.empty))
             continue
-        console.print(_rich_table(table, use_unicode, headings))
+        console.print(_rich_table(table, use_unicode, headings, console.width))
         for note in table.notes:
             console.print(Text(note))
     bold = console.color_system is not None
