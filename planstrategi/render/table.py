@@ -78,12 +78,12 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
 def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> list[int | None] | None:
     """Column widths that break lines between words, not inside them, when the table must wrap.
 
-    rich fits a table too wide for the terminal by narrowing its widest columns alike, which folds a
-    long word ("sivilbeskyttelsesloven") mid-word even where there is room to keep every word whole.
-    When the words fit, each column that wraps gets its longest word (or its ``min_width``) and a
-    share of the room left in proportion to how much more its longest line would take. None (for
-    the table, or a column) leaves the width to rich: when every row fits on one line, or when not
-    even the words fit.
+    rich fits a table too wide for the terminal by narrowing its widest columns, which folds a long
+    word ("sivilbeskyttelsesloven", a plan's id) mid-word even where there is room to keep every
+    word whole. Here each column that wraps gets at least its longest word (or its ``min_width``);
+    the room left goes first to the columns that need least more to fit on one line, and what they
+    do not need is shared evenly by the others. None (for the table, or a column) leaves the width
+    to rich: when every row fits on one line, or when not even the words fit.
     """
     words = [_longest_word(column.heading) for column in columns]
     lines = [cell_len(column.heading) for column in columns]
@@ -99,11 +99,17 @@ def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> l
     taken = sum(least.values()) + sum(lines[i] for i in range(len(columns)) if i not in least)
     if sum(lines) <= room or taken > room:
         return None
-    spare, wants = room - taken, {i: lines[i] - least[i] for i in wrapping}
-    shares = {i: spare * wants[i] // max(sum(wants.values()), 1) for i in wrapping}
-    for i in sorted(wrapping, key=lambda i: -wants[i])[: spare - sum(shares.values())]:
-        shares[i] += 1  # what rounding down left over, to the columns that want most
-    return [least[i] + shares[i] if i in least else None for i in range(len(columns))]
+    spare, extra = room - taken, dict.fromkeys(wrapping, 0)
+    pending = sorted(wrapping, key=lambda i: lines[i] - least[i])  # the least wanting first
+    while pending:
+        fair, wants = spare // len(pending), lines[pending[0]] - least[pending[0]]
+        if wants > fair:  # so do all after it: share evenly, the odd cells to the most wanting
+            for rank, i in enumerate(pending):
+                extra[i] = fair + (rank >= len(pending) - spare % len(pending))
+            break
+        extra[pending.pop(0)] = wants
+        spare -= wants
+    return [least[i] + extra[i] if i in least else None for i in range(len(columns))]
 
 
 def _longest_word(text: str) -> int:
