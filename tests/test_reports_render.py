@@ -185,6 +185,14 @@ def test_table_wraps_between_words_not_inside_them() -> None:
     assert max(len(line) for line in narrow.splitlines()) <= 30
 
 
+def test_table_keeps_short_cells_on_one_line_beside_a_long_column() -> None:
+    title = "Handlingsplan for idrettsanlegg og områder i Os kommune med tiltak og prioriteringer " * 2
+    rows = [row(title + str(n)) | {"category_name": "Kultur og idrett"} for n in range(3)]
+    text = render_table.render(report(*rows), width=100, color=False)
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert all("Kultur og idrett" in line and "planlagt 2025" in line for line in text.splitlines() if "2017" in line)
+
+
 def test_table_in_colour_styles_overdue_marks() -> None:
     rows = [row("A") | {"marks": {"2024": "overdue"}, "remarks": None}]
     report = matrix_report(rows, years=range(2024, 2026), as_of=AS_OF, filters={}, term=2023, overarching=True)
