@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from planstrategi.render.report import Column, Report, Table
+from planstrategi.render.report import Column, Report, Row, Table
 
 DEFAULT_WIDTH = 100
 # rich has no colspan, so a group's name would wrap inside the first column. Its row carries a
@@ -47,7 +47,7 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
         if name is not None:
             rows.append(len(headings))
             headings.append(name)
-        rows += [[Text(c.text(row), style=c.styles.get(c.text(row), "")) for c in columns] for row in group]
+        rows += [[_cell(column, row) for column in columns] for row in group]
     layout = _word_layout(columns, [cells for cells in rows if not isinstance(cells, int)], width)
     result = RichTable(
         title=Text(table.caption, style="bold"),
@@ -75,6 +75,11 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
     return result
 
 
+def _cell(column: Column, row: Row) -> Text:
+    text = column.text(row)
+    return Text(text, style=column.styles.get(text, ""))
+
+
 def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> list[int | None] | None:
     """Column widths that break lines between words, not inside them, when the table must wrap.
 
@@ -85,12 +90,12 @@ def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> l
     do not need is shared evenly by the others. None (for the table, or a column) leaves the width
     to rich: when every row fits on one line, or when not even the words fit.
     """
-    words = [_longest_word(column.heading) for column in columns]
-    lines = [cell_len(column.heading) for column in columns]
+    words = [_longest(column.heading.split()) for column in columns]
+    lines = [_longest(column.heading.splitlines()) for column in columns]
     for cells in rows:
         for index, cell in enumerate(cells):
-            words[index] = max(words[index], _longest_word(cell.plain))
-            lines[index] = max(lines[index], cell_len(cell.plain))
+            words[index] = max(words[index], _longest(cell.plain.split()))
+            lines[index] = max(lines[index], _longest(cell.plain.splitlines()))
     # The box's two edges, a separator between columns, and a space of padding on either side of
     # each separator (pad_edge=False): what the table takes besides its cells.
     room = width - (3 * len(columns) - 1)
@@ -112,8 +117,9 @@ def _word_layout(columns: list[Column], rows: list[list[Text]], width: int) -> l
     return [least[i] + extra[i] if i in least else None for i in range(len(columns))]
 
 
-def _longest_word(text: str) -> int:
-    return max((cell_len(word) for word in text.split()), default=0)
+def _longest(parts: list[str]) -> int:
+    """The width of the widest of ``parts`` (words or lines) in terminal cells."""
+    return max((cell_len(part) for part in parts), default=0)
 
 
 def render(report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None) -> str:
