@@ -193,6 +193,16 @@ def test_table_keeps_short_cells_on_one_line_beside_a_long_column() -> None:
     assert all("Kultur og idrett" in line and "planlagt 2025" in line for line in text.splitlines() if "2017" in line)
 
 
+def test_table_wraps_a_long_group_name_to_the_width() -> None:
+    group = "Samfunn – tverrfaglige planer og strategier"
+    rows = [row("A") | {"marks": {}, "remarks": None, "category_name": group}]
+    for width in (30, 100):
+        report = matrix_report(rows, years=range(2024, 2026), as_of=AS_OF, filters={}, term=2023, overarching=True)
+        text = render_table.render(report, width=width, color=False)
+        assert max(len(line) for line in text.splitlines()) <= width, text
+        assert group in " ".join(text.split())  # whole, if on more than one line
+
+
 def test_table_in_colour_styles_overdue_marks() -> None:
     rows = [row("A") | {"marks": {"2024": "overdue"}, "remarks": None}]
     report = matrix_report(rows, years=range(2024, 2026), as_of=AS_OF, filters={}, term=2023, overarching=True)

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sys
+import textwrap
 
 from rich import box
 from rich.cells import cell_len
@@ -122,6 +123,10 @@ def _longest(parts: list[str]) -> int:
     return max((cell_len(part) for part in parts), default=0)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(width, 1)) or [text]
+
+
 def render(report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None) -> str:
     """The report as terminal text; ``width``, ``color`` and ``unicode`` default to what stdout is."""
     term_width, term_color, term_unicode = _terminal()
@@ -149,9 +154,10 @@ def render(report: Report, *, width: int | None = None, color: bool | None = Non
     lines: list[str] = []
     for line in console.file.getvalue().splitlines():  # type: ignore[attr-defined]
         found = _MARKED_LINE.search(line)
-        if found:
+        if found:  # the group's name, wrapped as rich would if it had a cell as wide as the table
             name = headings[int(found.group(1))]
-            line = " " + (f"\x1b[1m{name}\x1b[0m" if bold else name)
+            lines += [" " + (f"\x1b[1m{part}\x1b[0m" if bold else part) for part in _wrap(name, console.width - 1)]
+            continue
         line = line.rstrip()
         if line or (lines and lines[-1]):  # one blank line between blocks, none at the end
             lines.append(line)
