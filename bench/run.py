@@ -110,10 +110,10 @@ def export_schema(target: Path) -> str:
     code = (
         "import json, sys\n"
         "try:\n"
-        "    from planstrategi.schema import build, render\n"
+        "    from planstrategi.store.schema import build, render\n"
         "    sys.stdout.write(render(build('plan.schema.json'))); print('planstrategi.schema', file=sys.stderr)\n"
         "except ImportError:\n"
-        "    from planstrategi.models import Plan\n"
+        "    from planstrategi.model import Plan\n"
         "    json.dump(Plan.model_json_schema(), sys.stdout); print('Plan.model_json_schema()', file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True)

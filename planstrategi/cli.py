@@ -14,17 +14,16 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__
-from planstrategi.commands import authoring, intelligence, reports, review
-from planstrategi.commands import validate as validate_cmd
+from planstrategi.commands import authoring, health, intelligence, questions, review
 from planstrategi.commands.options import UsageError
-from planstrategi.messages import t
+from planstrategi.i18n import t
 
 
 class _Group(TyperGroup):
     """The one top-level handler: a usage error or a missing register becomes a line on stderr."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from planstrategi.register import RegisterNotFound
+        from planstrategi.store.register import RegisterNotFound
 
         try:
             return super().invoke(ctx)
@@ -64,12 +63,12 @@ def _main(
 
 # In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
 # planning intelligence, review, and writing new files.
-app.command("due", help=t("help.due"))(reports.due)
-app.command("overdue", help=t("help.overdue"))(reports.overdue)
-app.command("table", help=t("help.table"))(reports.table)
-app.command("list", help=t("help.list"))(reports.list_plans)
-app.command("show", help=t("help.show"))(reports.show)
-app.command("validate", help=t("help.validate"))(validate_cmd.validate)
+app.command("due", help=t("help.due"))(questions.due)
+app.command("overdue", help=t("help.overdue"))(questions.overdue)
+app.command("table", help=t("help.table"))(questions.table)
+app.command("list", help=t("help.list"))(questions.list_plans)
+app.command("show", help=t("help.show"))(questions.show)
+app.command("validate", help=t("help.validate"))(health.validate)
 app.command("requirements", help=t("help.requirements"))(intelligence.requirements)
 app.command("workload", help=t("help.workload"))(intelligence.workload)
 app.command("coordination", help=t("help.coordination"))(intelligence.coordination)

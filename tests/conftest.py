@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from planstrategi import messages, yamlio
+from planstrategi import i18n
+from planstrategi.store import yamlio
 
 TESTS = Path(__file__).resolve().parent
 BASE = TESTS / "cases" / "_base"
@@ -32,9 +33,9 @@ def _default_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts in Norwegian, whatever the environment or an earlier --lang said."""
     monkeypatch.delenv("PLANSTRATEGI_LANG", raising=False)
     monkeypatch.delenv("PLANSTRATEGI_DATA", raising=False)
-    messages.set_language(None)
+    i18n.set_language(None)
     yield
-    messages.set_language(None)
+    i18n.set_language(None)
 
 
 @pytest.fixture

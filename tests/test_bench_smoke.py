@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from planstrategi import parallel, register
-from planstrategi.problems import Problem
+from planstrategi.model.problems import Problem
+from planstrategi.store import parallel, register
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planstrategi import register
 from planstrategi.cli import app
-from planstrategi.yamlio import MAX_FILE_BYTES
+from planstrategi.store import register
+from planstrategi.store.yamlio import MAX_FILE_BYTES
 
 CASES = Path(__file__).resolve().parent / "cases"
 BASE = CASES / "_base"

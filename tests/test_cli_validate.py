@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from planstrategi import __version__
 from planstrategi.cli import app
-from planstrategi.problems import Problem, Severity
+from planstrategi.model.problems import Problem, Severity
 from planstrategi.render import problems as render
 
 BROKEN = "id: brudd\ntitle: Plan: del 2\n"

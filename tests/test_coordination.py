@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planstrategi import coordination
-from planstrategi import register as reg
 from planstrategi.cli import app
+from planstrategi.rules import coordination
+from planstrategi.store import register as reg
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

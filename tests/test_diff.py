@@ -311,7 +311,7 @@ def test_pre_commit_hook_for_other_repositories() -> None:
 
 @pytest.mark.parametrize("source", ["project", "init"])
 def test_workflow_permissions_and_steps(source: str) -> None:
-    from planstrategi import templates
+    from planstrategi.store import templates
 
     text = (
         (ROOT / ".github/workflows/validate.yml").read_text(encoding="utf-8")

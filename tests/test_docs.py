@@ -11,7 +11,7 @@ import typer
 from pydantic import BaseModel
 from typer.core import TyperGroup
 
-from planstrategi import models
+from planstrategi import model as model_package
 from planstrategi.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ def test_ci_runs_the_second_quick_start_command_verbatim() -> None:
 
 
 def test_the_readme_states_the_loader_limits() -> None:
-    from planstrategi import yamlio
+    from planstrategi.store import yamlio
 
     for name in ("MAX_FILE_BYTES", "MAX_ALIASES", "MAX_DEPTH"):
         value = f"{getattr(yamlio, name):,}".replace(",", " ")
@@ -69,10 +69,10 @@ def test_the_readme_shows_how_to_run_the_long_fuzzing_profile() -> None:
 def _models() -> list[type[BaseModel]]:
     return [
         value
-        for value in vars(models).values()
+        for value in vars(model_package).values()
         if isinstance(value, type)
         and issubclass(value, BaseModel)
-        and value.__module__ == models.__name__
+        and value.__module__.startswith(f"{model_package.__name__}.")
         and not value.__name__.startswith("_")
     ]
 

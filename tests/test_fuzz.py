@@ -22,12 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from planstrategi import modelcheck, register, yamlio
 from planstrategi.cli import app
-from planstrategi.messages import CATALOGUE
-from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan
-from planstrategi.problems import Problem
+from planstrategi.i18n import CATALOGUE
+from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan
+from planstrategi.model.problems import Problem
 from planstrategi.render.problems import RENDERERS
+from planstrategi.store import modelcheck, register, yamlio
 
 TESTS = Path(__file__).resolve().parent
 BASE = TESTS / "cases" / "_base"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planstrategi import ci
 from planstrategi.cli import app
+from planstrategi.render import ci
 
 # Four errors and a warning (line 7) in one file: more than the per-file annotation cap.
 MANY_PROBLEMS = """\
@@ -285,7 +285,7 @@ def test_a_terminal_gets_a_progress_bar_on_stderr_only(large_register: Path) -> 
 
 
 def test_a_summary_too_large_for_github_is_cut_at_a_file_with_a_count() -> None:
-    from planstrategi.problems import Problem, Severity
+    from planstrategi.model.problems import Problem, Severity
     from planstrategi.render import summary
 
     problems = [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from planstrategi import messages
-from planstrategi.messages import CATALOGUE, t
+from planstrategi import i18n
+from planstrategi.i18n import CATALOGUE, t
 
-PACKAGE = Path(messages.__file__).resolve().parent
+PACKAGE = Path(i18n.__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 
 # Where each helper that makes a Problem takes its code (positional index).
@@ -75,7 +75,7 @@ def corpus_codes() -> set[str]:
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> None:
     entry = CATALOGUE[key]
-    assert set(entry) == set(messages.LANGUAGES)
+    assert set(entry) == set(i18n.LANGUAGES)
     assert all(text.strip() for text in entry.values())
     assert _placeholders(entry["nb"]) == _placeholders(entry["en"])
 
@@ -96,10 +96,10 @@ def test_the_language_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     assert t("severity.error") == "feil"
     monkeypatch.setenv("PLANSTRATEGI_LANG", "EN ")
     assert t("severity.error") == "error"
-    messages.set_language("nb")  # --lang beats the environment
+    i18n.set_language("nb")  # --lang beats the environment
     assert t("severity.error") == "feil"
     monkeypatch.setenv("PLANSTRATEGI_LANG", "de")
-    messages.set_language(None)
+    i18n.set_language(None)
     assert t("severity.error") == "feil"  # an unknown language in the environment falls back
     with pytest.raises(ValueError, match="de"):
-        messages.set_language("de")
+        i18n.set_language("de")

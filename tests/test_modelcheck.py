@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from planstrategi import modelcheck, yamlio
-from planstrategi.messages import set_language
-from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan
+from planstrategi.i18n import set_language
+from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan
+from planstrategi.store import modelcheck, yamlio
 
 PLAN = 'id: x\ntitle: T\ncategory: c\nkind: plan\nmunicipality: "3430"\nstatus: gjeldende\n'
 

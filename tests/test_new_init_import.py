@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from planstrategi.cli import app
-from planstrategi.scaffold import slugify
+from planstrategi.store.scaffold import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV = ROOT / "tests" / "csv"
@@ -164,7 +164,7 @@ def test_init_lays_out_a_register_that_validates(tmp_path: Path) -> None:
 def test_init_without_the_bundled_register_uses_the_built_in_groups(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planstrategi import scaffold
+    from planstrategi.store import scaffold
 
     monkeypatch.setattr(scaffold, "BUNDLED_DATA", tmp_path / "nowhere")
     result = cli("init", str(tmp_path / "ny"), "--municipality", "5025")

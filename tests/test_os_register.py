@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan, RevisionState, Status
+from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan, RevisionState, Status
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PLAN_FILES = sorted((DATA / "plans").glob("*.yaml"))

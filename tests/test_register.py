@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planstrategi import register as reg
-from planstrategi.problems import Problem, Severity, has_errors
+from planstrategi.model.problems import Problem, Severity, has_errors
+from planstrategi.store import register as reg
 
 PLAN = 'id: {id}\ntitle: T\ncategory: helse-og-omsorg\nkind: plan\nmunicipality: "3430"\nstatus: gjeldende\n'
 

@@ -134,9 +134,9 @@ def test_html_escapes_everything_and_links_only_safe_addresses() -> None:
 
 
 def test_html_language_follows_the_report() -> None:
-    from planstrategi import messages
+    from planstrategi import i18n
 
-    messages.set_language("en")
+    i18n.set_language("en")
     text = render_html.render(report(row("A")))
     assert '<html lang="en">' in text and "<caption>Plans due in 2025 (as of 2025-03-01)</caption>" in text
 

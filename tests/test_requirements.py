@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from planstrategi import register as reg
-from planstrategi.messages import set_language
-from planstrategi.models import Strength
+from planstrategi.i18n import set_language
+from planstrategi.model import Strength
+from planstrategi.store import register as reg
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "cases" / "_base"
@@ -194,7 +194,7 @@ def checked(tmp_path: Path) -> Path:
 
 
 def test_statuses_from_the_requirements_cadence(checked: Path) -> None:
-    from planstrategi import requirements
+    from planstrategi.rules import requirements
 
     loaded = reg.load(checked)
     assert loaded.problems == []
@@ -208,7 +208,7 @@ def test_statuses_from_the_requirements_cadence(checked: Path) -> None:
 
 
 def test_best_plan_decides_and_partner_narrows(checked: Path) -> None:
-    from planstrategi import requirements
+    from planstrategi.rules import requirements
 
     extra = linked("ny-strategi", "eierskap", adopted="2024")
     (checked / "plans" / "ny-strategi.yaml").write_text(extra, encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planstrategi import safeio
+from planstrategi.store import safeio
 
 
 def leftovers(folder: Path) -> list[str]:

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from planstrategi import __version__
 from planstrategi.cli import app
-from planstrategi.messages import CATALOGUE
+from planstrategi.i18n import CATALOGUE
 
 TESTS = Path(__file__).resolve().parent
 

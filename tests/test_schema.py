@@ -3,7 +3,7 @@
 The schemas are checked with the independent ``jsonschema`` package, fed the data the way
 check-jsonschema and editors feed it: YAML parsed, dates as strings. Where a schema can express
 a rule, the two must agree on every bad-input case in ``tests/cases/`` and ``tests/schema_cases/``;
-where it cannot (see ``planstrategi/schema.py``), the schema must at least not refuse a file
+where it cannot (see ``planstrategi/store/schema.py``), the schema must at least not refuse a file
 validate accepts.
 """
 
@@ -19,9 +19,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from planstrategi import register, schema
 from planstrategi.cli import app
-from planstrategi.problems import Severity
+from planstrategi.model.problems import Severity
+from planstrategi.store import register, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planstrategi import register as reg
-from planstrategi import workload
 from planstrategi.cli import app
 from planstrategi.commands import intelligence
+from planstrategi.rules import workload
+from planstrategi.store import register as reg
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "cases" / "_base"

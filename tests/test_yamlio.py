@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planstrategi import yamlio
-from planstrategi.problems import Problem, Severity
+from planstrategi.model.problems import Problem, Severity
+from planstrategi.store import yamlio
 
 
 def problems(text: str) -> list[tuple[int, int, str]]:

@@ -14,8 +14,8 @@ import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
 from planstrategi.commands.review import write_error
-from planstrategi.messages import t
-from planstrategi.safeio import UnsafeWrite
+from planstrategi.i18n import t
+from planstrategi.store.safeio import UnsafeWrite
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Overskriv filer som finnes / overwrite existing files.")]
 
@@ -42,7 +42,7 @@ def new(
     checks it before it is written; an existing file is kept unless --force. Prints the path.
     """
     use_language(lang)
-    from planstrategi import register, safeio, scaffold
+    from planstrategi.store import register, safeio, scaffold
 
     root = register.resolve_root(data)
     try:
@@ -68,7 +68,7 @@ def new(
 
 
 def _guess_kind(title: str) -> str:
-    from planstrategi.importer import guess_kind
+    from planstrategi.importers.csv import guess_kind
 
     return guess_kind(title, "plan")
 
@@ -87,8 +87,8 @@ def init(
     unless --force.
     """
     use_language(lang)
-    from planstrategi import modelcheck, register, safeio, scaffold, yamlio
-    from planstrategi.models import CategoryFile, MunicipalityFile
+    from planstrategi.model import CategoryFile, MunicipalityFile
+    from planstrategi.store import modelcheck, register, safeio, scaffold, yamlio
 
     if not re.fullmatch(r"[0-9]{4}", municipality):
         raise UsageError(t("init.bad-number", number=municipality))
@@ -137,8 +137,9 @@ def import_plans(
     Exit 0 when every row was imported, 1 when a row was not.
     """
     use_language(lang)
-    from planstrategi import importer, register, safeio, scaffold, yamlio
-    from planstrategi.models import CategoryFile
+    from planstrategi.importers import csv as importer
+    from planstrategi.model import CategoryFile
+    from planstrategi.store import register, safeio, scaffold, yamlio
 
     root = register.resolve_root(data)
     categories: CategoryFile | None = scaffold.load_setting(root, register.CATEGORIES_FILE, CategoryFile)

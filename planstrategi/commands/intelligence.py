@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
-from planstrategi.commands.reports import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
-from planstrategi.messages import t
+from planstrategi.commands.questions import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
+from planstrategi.i18n import t
 from planstrategi.render import OutputFormat
 
 if TYPE_CHECKING:
-    from planstrategi.models import Plan
-    from planstrategi.query import Filters
-    from planstrategi.register import Register
+    from planstrategi.model import Plan
+    from planstrategi.rules.query import Filters
+    from planstrategi.store.register import Register
 
 MAX_YEARS = 30
 #: The same as ``workload.DEFAULT_CAPACITY`` (a test holds them equal); repeated here so that
@@ -47,7 +47,7 @@ YearArgument = Annotated[
 
 def _plans(register: Register, chosen: Filters) -> list[Plan] | None:
     """The plans the filters let through, or None when no filter is given (every plan counts)."""
-    from planstrategi import query
+    from planstrategi.rules import query
 
     return query.select(register, chosen, include_retired=False) if chosen.given() else None
 
@@ -64,8 +64,8 @@ def requirements(
 ) -> None:
     """Lovpålagte planer / statutory and recommended plans: met by which plans, and met or not."""
     use_language(lang)
-    from planstrategi import requirements as checklist
     from planstrategi.render import intelligence
+    from planstrategi.rules import requirements as checklist
 
     date = today(as_of)
     register = load_register(data, date)
@@ -89,10 +89,10 @@ def workload(
 ) -> None:
     """Arbeidsmengde per år / revisions per year against the capacity, by group, owner or municipality."""
     use_language(lang)
-    from planstrategi import query
-    from planstrategi import workload as load
-    from planstrategi.messages import language
+    from planstrategi.i18n import language
     from planstrategi.render import intelligence
+    from planstrategi.rules import query
+    from planstrategi.rules import workload as load
 
     date = today(as_of)
     years = _span(start, end, date)
@@ -106,10 +106,10 @@ def workload(
 
 def _span(start: int | None, end: int | None, date: dt.date) -> range:
     """``--from``/``--to``, else the four planning years of the council term sitting on the date."""
-    from planstrategi import rules
+    from planstrategi.rules import engine
 
     if start is None and end is None:
-        return rules.term_of_date(date).years
+        return engine.term_of_date(date).years
     first = start if start is not None else end - 3  # type: ignore[operator]
     last = end if end is not None else first + 3
     if not 0 <= last - first < MAX_YEARS:
@@ -127,14 +127,14 @@ def coordination(
 ) -> None:
     """Felles planer / plans shared with the partner municipalities, to be prioritised jointly, by year."""
     use_language(lang)
-    from planstrategi import coordination as shared
-    from planstrategi import rules
     from planstrategi.render import intelligence
+    from planstrategi.rules import coordination as shared
+    from planstrategi.rules import engine
 
     date = today(as_of)
     register = load_register(data, date)
     chosen = parse_filters(register, partner=partner)
-    years = range(year, year + 1) if year is not None else rules.term_of_date(date).years
+    years = range(year, year + 1) if year is not None else engine.term_of_date(date).years
     result = shared.coordinate(register, years, date.year, partner=chosen.partner)
     emit(intelligence.coordination_report(register, result, as_of=date, filters=chosen.given()), output_format)
 
@@ -151,15 +151,15 @@ def report(
 ) -> None:
     """Planstrategiens vedlegg / the planning strategy's appendix as one HTML or Markdown document."""
     use_language(lang)
-    from planstrategi import report as appendix
-    from planstrategi import rules
+    from planstrategi.render import appendix
+    from planstrategi.rules import engine
 
     if output_format not in (OutputFormat.HTML, OutputFormat.MARKDOWN):
         raise UsageError(t("appendix.format", format=output_format.value))
     date = today(as_of)
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
     register = load_register(data, date)
-    document = appendix.appendix(register, rules.term_of_year(years[0]), date, capacity=capacity)
+    document = appendix.appendix(register, engine.term_of_year(years[0]), date, capacity=capacity)
     text = appendix.render(document, output_format)
     if output is None:
         # UTF-8 whatever the console's code page: the page is meant for a file or a pipe.
@@ -172,8 +172,8 @@ def report(
 
 def _write(output: Path, text: str, force: bool) -> None:
     """Through ``safeio``: atomic, inside the folder named, never over a file without ``--force``."""
-    from planstrategi import safeio
     from planstrategi.commands.review import write_error
+    from planstrategi.store import safeio
 
     folder = output.parent if str(output.parent) else Path()
     try:

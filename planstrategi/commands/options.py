@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from planstrategi import messages
+from planstrategi import i18n
 
 DataOption = Annotated[
     Optional[Path],
@@ -47,9 +47,9 @@ def use_language(lang: str | None) -> None:
     if lang is None:
         return
     try:
-        messages.set_language(lang.strip().lower())
+        i18n.set_language(lang.strip().lower())
     except ValueError:
-        raise UsageError(messages.t("bad-language", lang=lang)) from None
+        raise UsageError(i18n.t("bad-language", lang=lang)) from None
 
 
 def today(as_of: dt.datetime | None) -> dt.date:

@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
-from planstrategi.messages import t
-from planstrategi.safeio import UnsafeWrite
+from planstrategi.i18n import t
+from planstrategi.store.safeio import UnsafeWrite
 
 
 class DiffFormat(StrEnum):
@@ -37,8 +37,8 @@ def schema(
     --force. With --check nothing is written and the exit code says whether the files are current.
     """
     use_language(lang)
-    from planstrategi import safeio
-    from planstrategi import schema as schemas
+    from planstrategi.store import safeio
+    from planstrategi.store import schema as schemas
 
     stale = []
     for name, text in schemas.generate().items():
@@ -86,9 +86,9 @@ def diff(
     added, removed or renamed, revisions moved, status and adoption changed, goals added or dropped.
     """
     use_language(lang)
-    from planstrategi import diff as compare
-    from planstrategi import gitrev, snapshot
     from planstrategi.render import diff as render
+    from planstrategi.rules import diff as compare
+    from planstrategi.store import gitrev, snapshot
 
     folder = data if data is not None else Path(os.environ.get("PLANSTRATEGI_DATA") or "data")
     try:
@@ -116,7 +116,7 @@ def diff(
 
 def _write_step_summary(markdown: str) -> None:
     """Inside GitHub Actions the Markdown diff also goes to the job summary; a failure only warns."""
-    from planstrategi import ci
+    from planstrategi.render import ci
 
     if not ci.in_github_actions():
         return

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from planstrategi.diff import Detail, Diff, PlanChange
-from planstrategi.messages import t
-from planstrategi.snapshot import Snapshot
+from planstrategi.i18n import t
+from planstrategi.rules.diff import Detail, Diff, PlanChange
+from planstrategi.store.snapshot import Snapshot
 
 _MARKERS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}
 # Data never starts a line (there is always a "- **…**" before it), so only inline syntax matters.

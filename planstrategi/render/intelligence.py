@@ -11,17 +11,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from planstrategi import rules
-from planstrategi.coordination import Coordination, cooperation_of, partners_of
-from planstrategi.messages import language, t
-from planstrategi.models import Cooperation, LegalBasis, Plan
-from planstrategi.query import base_row
-from planstrategi.register import Register
+from planstrategi.i18n import language, t
+from planstrategi.model import Cooperation, LegalBasis, Plan
 from planstrategi.render.plan import cadence_text
 from planstrategi.render.report import Column, Report, Row, Table
 from planstrategi.render.views import title_column
-from planstrategi.requirements import Check, counts
-from planstrategi.workload import Item, Source, Workload
+from planstrategi.rules import engine
+from planstrategi.rules.coordination import Coordination, cooperation_of, partners_of
+from planstrategi.rules.query import base_row
+from planstrategi.rules.requirements import Check, counts
+from planstrategi.rules.workload import Item, Source, Workload
+from planstrategi.store.register import Register
 
 BAR = {Source.REVISION: "█", Source.CADENCE: "█", Source.BACKLOG: "▒"}
 MAX_BAR = 50  # characters; a longer bar ends in "…" (the count beside it is exact)
@@ -83,7 +83,7 @@ def requirement_rows(checks: Sequence[Check]) -> list[dict[str, Any]]:
     return rows
 
 
-def _reasons(reasons: Sequence[rules.Reason]) -> list[dict[str, object]]:
+def _reasons(reasons: Sequence[engine.Reason]) -> list[dict[str, object]]:
     return [r.to_dict() for r in reasons]
 
 

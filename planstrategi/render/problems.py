@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from planstrategi.messages import t
-from planstrategi.problems import Problem, Severity
+from planstrategi.i18n import t
+from planstrategi.model.problems import Problem, Severity
 
 
 def _where(problem: Problem) -> str:

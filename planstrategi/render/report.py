@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from planstrategi.messages import t
+from planstrategi.i18n import t
 
 Row = Mapping[str, Any]
 

@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from planstrategi import __version__
-from planstrategi.ci import Env, blob_url, repo_relative, repository_root
-from planstrategi.messages import CATALOGUE, t
-from planstrategi.problems import Problem, Severity
+from planstrategi.i18n import CATALOGUE, t
+from planstrategi.model.problems import Problem, Severity
+from planstrategi.render.ci import Env, blob_url, repo_relative, repository_root
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -14,9 +14,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from planstrategi.ci import Env, blob_url, step_summary_path
-from planstrategi.messages import t
-from planstrategi.problems import Problem
+from planstrategi.i18n import t
+from planstrategi.model.problems import Problem
+from planstrategi.render.ci import Env, blob_url, step_summary_path
 from planstrategi.render.problems import summary as summary_line
 
 # Inline Markdown that could change how a message reads; block syntax (#, -, >) cannot start a

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from planstrategi.messages import language, t
+from planstrategi.i18n import language, t
 from planstrategi.render.report import Column, Report, Row, Table
 
 MARK_SYMBOLS = {"planned": "x", "in-progress": "x", "done": "v", "overdue": "!"}

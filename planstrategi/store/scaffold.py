@@ -14,14 +14,14 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from planstrategi import modelcheck, schema, templates, yamlio
-from planstrategi.messages import t
-from planstrategi.models import CategoryFile, MunicipalityFile, Plan, Status
-from planstrategi.problems import Problem
-from planstrategi.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
+from planstrategi.i18n import t
+from planstrategi.model import CategoryFile, MunicipalityFile, Plan, Status
+from planstrategi.model.problems import Problem
+from planstrategi.store import modelcheck, schema, templates, yamlio
+from planstrategi.store.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
 
 #: Where the bundled register (Os kommune) lies in a checkout; absent in an installed wheel.
-BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data"
+BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
 
 #: The groups ``init`` starts with when there is no bundled categories.yaml: the usual headings
 #: of a planning strategy's plan overview.

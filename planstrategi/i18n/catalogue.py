@@ -1,18 +1,10 @@
-"""Every user-facing string, in Norwegian bokmål (``nb``, the default) and English (``en``).
+"""Every user-facing string, keyed, in Norwegian bokmål (``nb``) and English (``en``).
 
-Code asks for a message by key with ``t("key", name=value)``; nothing else in the package writes
-prose for the user. The language comes from ``--lang``, else ``PLANSTRATEGI_LANG``, else ``nb``.
 Add a key here in both languages; ``tests/test_messages.py`` checks that every key has both and
-that their placeholders agree.
+that their placeholders agree. ``planstrategi.i18n`` looks them up.
 """
 
 from __future__ import annotations
-
-import os
-
-LANGUAGES = ("nb", "en")
-DEFAULT_LANGUAGE = "nb"
-_language: str | None = None
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # --- reading files -------------------------------------------------------------------------
@@ -1185,24 +1177,3 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Check every file of the register and report each problem with file, line and column.",
     },
 }
-
-
-def set_language(lang: str | None) -> None:
-    """Choose the language for the rest of the run (the CLI does this once)."""
-    global _language
-    if lang is not None and lang not in LANGUAGES:
-        raise ValueError(lang)
-    _language = lang
-
-
-def language() -> str:
-    """The active language: set_language(), else PLANSTRATEGI_LANG, else Norwegian."""
-    if _language is not None:
-        return _language
-    env = os.environ.get("PLANSTRATEGI_LANG", "").strip().lower()
-    return env if env in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def t(key: str, /, **params: object) -> str:
-    """The message ``key`` in the active language, with ``params`` filled in."""
-    return CATALOGUE[key][language()].format(**params)

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from planstrategi import rules
-from planstrategi.messages import language, t
-from planstrategi.models import Kind, Plan, RevisionState, Status
-from planstrategi.register import Register
+from planstrategi.i18n import language, t
+from planstrategi.model import Kind, Plan, RevisionState, Status
+from planstrategi.rules import engine
+from planstrategi.store.register import Register
 
 _ASCII_STATUS = {"utgatt": "utgått", "under revisjon": "under-revisjon"}
 _NORWEGIAN_ORDER = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}"})
@@ -131,7 +131,7 @@ def select(register: Register, filters: Filters, *, include_retired: bool = True
     chosen = [
         plan
         for plan in register.plans.values()
-        if matches(plan, filters) and (include_retired or plan.status not in rules.RETIRED)
+        if matches(plan, filters) and (include_retired or plan.status not in engine.RETIRED)
     ]
     return sorted(chosen, key=lambda p: (order.get(p.category, len(order)), sort_text(p.title), p.id))
 
@@ -159,10 +159,10 @@ def due_rows(register: Register, plans: list[Plan], year: int, *, overdue_only: 
     """The plans due in ``year`` with their reasons: overdue first, then expired, then due."""
     rows = []
     for position, plan in enumerate(plans):
-        reasons = rules.due_reasons(plan, year)
+        reasons = engine.due_reasons(plan, year)
         if overdue_only:
-            reasons = [r for r in reasons if r.urgency is not rules.Urgency.DUE]
-        most = rules.urgency(reasons)
+            reasons = [r for r in reasons if r.urgency is not engine.Urgency.DUE]
+        most = engine.urgency(reasons)
         if most is None:
             continue
         row = base_row(register, plan)
@@ -173,7 +173,7 @@ def due_rows(register: Register, plans: list[Plan], year: int, *, overdue_only: 
 
 def next_revision(plan: Plan) -> int | None:
     """The year of the earliest revision not yet done (it may lie in the past: then it is late)."""
-    return min((r.year for r in rules.pending_revisions(plan)), default=None)
+    return min((r.year for r in engine.pending_revisions(plan)), default=None)
 
 
 def list_rows(register: Register, plans: list[Plan]) -> list[dict[str, Any]]:
@@ -198,7 +198,7 @@ def matrix_rows(register: Register, plans: list[Plan], years: range, current_yea
     """The revision table: per plan its adopted year, remark and a mark per year with a revision."""
     rows = []
     for plan in plans:
-        marks = rules.revision_marks(plan, years, current_year)
+        marks = engine.revision_marks(plan, years, current_year)
         row = base_row(register, plan)
         row.update(marks={str(y): m.value for y, m in sorted(marks.items())}, remarks=plan.remarks)
         rows.append(row)
@@ -207,7 +207,7 @@ def matrix_rows(register: Register, plans: list[Plan], years: range, current_yea
 
 def revision_history(plan: Plan, current_year: int) -> list[dict[str, Any]]:
     """The plan's revisions by year, each with its state and, when late, ``overdue: true``."""
-    late = {r.year for r in rules.pending_revisions(plan) if r.year < current_year}
+    late = {r.year for r in engine.pending_revisions(plan) if r.year < current_year}
     return [
         {
             "year": r.year,

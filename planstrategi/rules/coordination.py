@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planstrategi import rules, workload
-from planstrategi.models import Cooperation, Plan
-from planstrategi.register import Register
+from planstrategi.model import Cooperation, Plan
+from planstrategi.rules import engine, workload
+from planstrategi.store.register import Register
 
 
 def cooperation_of(register: Register, plan: Plan) -> Cooperation | None:
@@ -88,5 +88,5 @@ def coordinate(register: Register, years: Sequence[int], current_year: int, part
     found = workload.items(shared, years, current_year)
     busy = {i.plan.id for i in found}
     by_year = tuple((year, tuple(i for i in found if i.year == year)) for year in years)
-    idle = tuple(p for p in shared if p.id not in busy and p.status not in rules.RETIRED)
+    idle = tuple(p for p in shared if p.id not in busy and p.status not in engine.RETIRED)
     return Coordination(by_year, idle, tuple(arrangements(register, partner)))

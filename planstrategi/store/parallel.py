@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter
 
 if TYPE_CHECKING:
-    from planstrategi.problems import Problem
-    from planstrategi.register import Loaded
+    from planstrategi.model.problems import Problem
+    from planstrategi.store.register import Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -108,7 +108,7 @@ def _no_gc() -> Iterator[None]:
 
 
 def _load_chunk(paths: list[Path], model: type[M], real_root: Path) -> _Chunk:
-    from planstrategi.register import load_file
+    from planstrategi.store.register import load_file
 
     with _no_gc():
         flags = inside_flags(paths, real_root)
@@ -119,7 +119,7 @@ def _load_chunk(paths: list[Path], model: type[M], real_root: Path) -> _Chunk:
 
 
 def _unpack(paths: list[Path], model: type[M], chunk: _Chunk) -> list[Loaded]:
-    from planstrategi.register import Loaded
+    from planstrategi.store.register import Loaded
 
     shown, problems, has_model, data = chunk
     models = iter(_list_adapter(model).validate_python(data))
@@ -130,7 +130,7 @@ def load_many(
     paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None = None
 ) -> Iterator[Loaded]:
     """``register.load_file`` for every path, in the order given; on every core for many files."""
-    from planstrategi.register import load_file
+    from planstrategi.store.register import load_file
 
     cores = workers()
     if len(paths) < PARALLEL_THRESHOLD or cores < 2 or not _can_fork():

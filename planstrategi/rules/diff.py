@@ -4,7 +4,7 @@
 id, found by its content or its title), and for plans on both sides the details: a revision moved
 from one year to another, added, removed or its state changed; status and adoption changed; other
 fields changed; goals, strategies and measures added or dropped. Nothing here reads files or git;
-``snapshot.py`` does that, ``render/diff.py`` prints the result.
+``store/snapshot.py`` does that, ``render/diff.py`` prints the result.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from planstrategi.models import Goal, GoalSet, Plan, Revision
-from planstrategi.problems import Problem
-from planstrategi.snapshot import Snapshot
+from planstrategi.model import Goal, GoalSet, Plan, Revision
+from planstrategi.model.problems import Problem
+from planstrategi.store.snapshot import Snapshot
 
 #: Below this similarity (0..1) a removed and an added plan are two plans, not one renamed.
 RENAME_THRESHOLD = 0.75

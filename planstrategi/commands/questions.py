@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
-from planstrategi.messages import t
+from planstrategi.i18n import t
 from planstrategi.render import OutputFormat
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from planstrategi.query import Filters
-    from planstrategi.register import Register
     from planstrategi.render.report import Report
+    from planstrategi.rules.query import Filters
+    from planstrategi.store.register import Register
 
 MAX_TABLE_YEARS = 30
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # models.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # model.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
 CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
@@ -51,8 +51,8 @@ def _date(as_of: dt.datetime | None) -> dt.date:
 
 def load_register(data: Path | None, as_of: dt.date) -> Register:
     """The register, and one line on stderr if some of its files have errors (never a traceback)."""
-    from planstrategi import register as reg
-    from planstrategi.problems import Severity
+    from planstrategi.model.problems import Severity
+    from planstrategi.store import register as reg
 
     loaded = reg.load(reg.resolve_root(data), as_of=as_of)
     broken = {p.path for p in loaded.problems if p.severity is Severity.ERROR}
@@ -63,7 +63,7 @@ def load_register(data: Path | None, as_of: dt.date) -> Register:
 
 def parse_filters(register: Register, **given: str | None) -> Filters:
     """The report filters from the options; an unknown group or municipality is a usage error."""
-    from planstrategi import query
+    from planstrategi.rules import query
 
     try:
         return query.resolve(register, query.Filters(**given))
@@ -94,8 +94,8 @@ def _due_or_overdue(
     fail_if_overdue: bool,
     **filters: str | None,
 ) -> None:
-    from planstrategi import query
     from planstrategi.render import views
+    from planstrategi.rules import query
 
     date = _date(as_of)
     register = load_register(data, date)
@@ -177,7 +177,7 @@ def overdue(
 def table_years(term: int | None, start: int | None, end: int | None, overarching: bool, date: dt.date) -> range:
     """The table's columns: a term's election year and planning years (only the latter with
     ``overarching``, as §1.6 prints them), or ``--from``/``--to``."""
-    from planstrategi import rules
+    from planstrategi.rules import engine
 
     if term is not None and (start is not None or end is not None):
         raise UsageError(t("table.term-and-years"))
@@ -188,11 +188,11 @@ def table_years(term: int | None, start: int | None, end: int | None, overarchin
             raise UsageError(t("table.bad-range", start=first, end=last, limit=MAX_TABLE_YEARS))
         return range(first, last + 1)
     if term is None:
-        term = rules.term_of_date(date).election_year
-    elif not rules.is_election_year(term):
-        before = rules.term_of_year(term).election_year
+        term = engine.term_of_date(date).election_year
+    elif not engine.is_election_year(term):
+        before = engine.term_of_year(term).election_year
         raise UsageError(t("term.not-election-year", year=term, before=before, after=before + 4))
-    elected = rules.CouncilTerm(term)
+    elected = engine.CouncilTerm(term)
     return range(elected.first_year if overarching else elected.election_year, elected.last_year + 1)
 
 
@@ -215,8 +215,8 @@ def table(
 ) -> None:
     """Revisjonstabellen / the revision table: plans by group, a column per year."""
     use_language(lang)
-    from planstrategi import query, rules
     from planstrategi.render import views
+    from planstrategi.rules import engine, query
 
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
@@ -227,7 +227,7 @@ def table(
     plans = query.select(register, chosen, include_retired=include_all or status is not None)
     if overarching:
         plans = [p for p in plans if p.overarching]
-    shown_term = None if start is not None or end is not None else (term or rules.term_of_date(date).election_year)
+    shown_term = None if start is not None or end is not None else (term or engine.term_of_date(date).election_year)
     rows = query.matrix_rows(register, plans, years, date.year)
     report = views.matrix_report(
         rows, years=years, as_of=date, filters=chosen.given(), term=shown_term, overarching=overarching
@@ -250,8 +250,8 @@ def list_plans(
 ) -> None:
     """List planene / list the plans, grouped, with kind, status and next revision."""
     use_language(lang)
-    from planstrategi import query
     from planstrategi.render import views
+    from planstrategi.rules import query
 
     date = _date(as_of)
     register = load_register(data, date)

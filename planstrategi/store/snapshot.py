@@ -13,11 +13,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from planstrategi import gitrev, modelcheck, yamlio
-from planstrategi.messages import t
-from planstrategi.models import GoalSet, Plan
-from planstrategi.problems import Problem, Severity
-from planstrategi.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
+from planstrategi.i18n import t
+from planstrategi.model import GoalSet, Plan
+from planstrategi.model.problems import Problem, Severity
+from planstrategi.store import gitrev, modelcheck, yamlio
+from planstrategi.store.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
 
 M = TypeVar("M", bound=BaseModel)
 TOP_FILES = (CATEGORIES_FILE, MUNICIPALITIES_FILE)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from planstrategi import query, requirements, rules, workload
-from planstrategi.messages import language, t
-from planstrategi.models import Plan
-from planstrategi.register import Register
+from planstrategi.i18n import language, t
+from planstrategi.model import Plan
 from planstrategi.render import OutputFormat, intelligence, views
 from planstrategi.render.plan import target_text
 from planstrategi.render.report import Column, Report, Table
+from planstrategi.rules import engine, query, requirements, workload
+from planstrategi.store.register import Register
 
 
 def goal_rows(register: Register, plans: list[Plan]) -> list[dict[str, Any]]:
@@ -63,7 +63,7 @@ def goals_table(register: Register, plans: list[Plan]) -> Table:
 
 def appendix(
     register: Register,
-    term: rules.CouncilTerm,
+    term: engine.CouncilTerm,
     as_of: dt.date,
     *,
     capacity: int = workload.DEFAULT_CAPACITY,

@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from planstrategi import models
-from planstrategi.messages import t
-from planstrategi.problems import Problem, Severity, printable
-from planstrategi.yamlio import Document, Loc, locate
+from planstrategi.i18n import t
+from planstrategi.model import common
+from planstrategi.model.problems import Problem, Severity, printable
+from planstrategi.store.yamlio import Document, Loc, locate
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -86,7 +86,7 @@ def _message(model: type[BaseModel], loc: Loc, error: Any) -> tuple[str, str]:
     if isinstance(value, dt.date) and name in _YEAR_KEYS and name != "adopted":
         return "date-as-year", t("date-as-year", key=key, value=value.isoformat(), year=value.year)
     if kind in {"greater_than_equal", "less_than_equal"} and name in _YEAR_KEYS:
-        return "year-range", t("year-range", key=key, value=value, low=models.MIN_YEAR, high=models.MAX_YEAR)
+        return "year-range", t("year-range", key=key, value=value, low=common.MIN_YEAR, high=common.MAX_YEAR)
     if kind.endswith("_type") or kind.startswith("date_"):
         expected = _expected("date_type" if kind.startswith("date_") else kind, name)
         hint = t("hint.quote", value=value) if kind == "string_type" and isinstance(value, int | float) else ""
@@ -117,10 +117,10 @@ def _why(kind: str, ctx: dict[str, Any], error: Any) -> str:
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         for source, why in (
-            (models.SLUG_PATTERN, "why.slug"),
-            (models.MUNICIPALITY_PATTERN, "why.municipality"),
-            (models.CASE_PATTERN, "why.case"),
-            (models.LINK_PATTERN, "why.link"),
+            (common.SLUG_PATTERN, "why.slug"),
+            (common.MUNICIPALITY_PATTERN, "why.municipality"),
+            (common.CASE_PATTERN, "why.case"),
+            (common.LINK_PATTERN, "why.link"),
         ):
             if pattern == source:
                 return t(why)

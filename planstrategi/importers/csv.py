@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from planstrategi import scaffold, yamlio
-from planstrategi.messages import t
-from planstrategi.models import Category, Kind
+from planstrategi.i18n import t
+from planstrategi.model import Category, Kind
+from planstrategi.store import scaffold, yamlio
 
 _TITLE = {"navn", "tittel", "title", "name", "plan", "plandokument", "plandokumenter", "dokument", "plannavn"}
 _ADOPTED = {"vedtatt", "adopted", "vedtaksår", "vedtatt år", "år vedtatt", "vedtaksdato"}

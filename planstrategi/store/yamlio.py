@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from planstrategi.messages import t
-from planstrategi.problems import Problem, Severity, printable
+from planstrategi.i18n import t
+from planstrategi.model.problems import Problem, Severity, printable
 
 #: Largest file read, in bytes. A plan file is a few kilobytes; anything near this is a mistake.
 MAX_FILE_BYTES = 1_000_000

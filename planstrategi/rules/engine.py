@@ -39,8 +39,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from planstrategi.messages import t
-from planstrategi.models import MAX_YEAR, MIN_YEAR, CadenceRule, Plan, Revision, RevisionState, Status
+from planstrategi.i18n import t
+from planstrategi.model import MAX_YEAR, MIN_YEAR, CadenceRule, Plan, Revision, RevisionState, Status
 
 FIRST_ELECTION = 2023  # any election year will do: terms repeat every TERM_YEARS
 TERM_YEARS = 4

@@ -24,9 +24,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from planstrategi import modelcheck, yamlio
-from planstrategi.messages import t
-from planstrategi.models import (
+from planstrategi.i18n import t
+from planstrategi.model import (
     CategoryFile,
     GoalSet,
     MunicipalityFile,
@@ -36,7 +35,8 @@ from planstrategi.models import (
     RevisionState,
     Status,
 )
-from planstrategi.problems import Problem, Severity, printable
+from planstrategi.model.problems import Problem, Severity, printable
+from planstrategi.store import modelcheck, yamlio
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -185,7 +185,7 @@ def _ignored_files(folder: Path) -> list[Problem]:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    from planstrategi import parallel
+    from planstrategi.store import parallel
 
     return parallel.yaml_files(folder)
 
@@ -211,7 +211,7 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
 def _load_all(
     paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
 ) -> Iterator[Loaded]:
-    from planstrategi import parallel  # one process for small registers, every core for large ones
+    from planstrategi.store import parallel  # one process for small registers, every core for large ones
 
     yield from parallel.load_many(paths, model, real_root, progress)
 

@@ -1,7 +1,7 @@
 """The statutory checklist: for each requirement, the plans that meet it and whether it is met.
 
 A plan meets a requirement when its ``requirements`` list names it (the link lives in the plan
-files only, so it is kept in one place). A requirement is judged by the rules of ``rules.py``
+files only, so it is kept in one place). A requirement is judged by the rules of ``rules/engine.py``
 applied with the requirement's own cadence: the law's rhythm, not the planner's, decides whether
 the duty is fulfilled, while the plan's planned revisions and validity still count.
 
@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from planstrategi import rules
-from planstrategi.models import Plan, Requirement
-from planstrategi.register import Register
+from planstrategi.model import Plan, Requirement
+from planstrategi.rules import engine
+from planstrategi.store.register import Register
 
 
 class CheckStatus(IntEnum):
@@ -39,9 +39,9 @@ class CheckStatus(IntEnum):
 
 _BY_URGENCY = {
     None: CheckStatus.CURRENT,
-    rules.Urgency.DUE: CheckStatus.DUE,
-    rules.Urgency.EXPIRED: CheckStatus.OVERDUE,
-    rules.Urgency.OVERDUE: CheckStatus.OVERDUE,
+    engine.Urgency.DUE: CheckStatus.DUE,
+    engine.Urgency.EXPIRED: CheckStatus.OVERDUE,
+    engine.Urgency.OVERDUE: CheckStatus.OVERDUE,
 }
 
 
@@ -51,7 +51,7 @@ class PlanCheck:
 
     plan: Plan
     status: CheckStatus
-    reasons: tuple[rules.Reason, ...]
+    reasons: tuple[engine.Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,22 @@ class Check:
         return self.plans[0].status if self.plans else CheckStatus.MISSING
 
     @property
-    def reasons(self) -> tuple[rules.Reason, ...]:
+    def reasons(self) -> tuple[engine.Reason, ...]:
         return self.plans[0].reasons if self.plans else ()
 
 
 def plans_meeting(register: Register, requirement_id: str) -> list[Plan]:
     """The plans, retired ones left out, whose ``requirements`` name ``requirement_id``; by id."""
     return sorted(
-        (p for p in register.plans.values() if requirement_id in p.requirements and p.status not in rules.RETIRED),
+        (p for p in register.plans.values() if requirement_id in p.requirements and p.status not in engine.RETIRED),
         key=lambda p: p.id,
     )
 
 
 def judge(plan: Plan, requirement: Requirement, year: int) -> PlanCheck:
     """``plan`` judged in ``year`` by the rules, with the requirement's cadence in place of its own."""
-    reasons = tuple(rules.due_reasons(plan.model_copy(update={"cadence": requirement.cadence}), year))
-    return PlanCheck(plan, _BY_URGENCY[rules.urgency(list(reasons))], reasons)
+    reasons = tuple(engine.due_reasons(plan.model_copy(update={"cadence": requirement.cadence}), year))
+    return PlanCheck(plan, _BY_URGENCY[engine.urgency(list(reasons))], reasons)
 
 
 def check(register: Register, year: int, *, plans: Iterable[Plan] | None = None) -> list[Check]:

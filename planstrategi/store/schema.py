@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from planstrategi.models import CategoryFile, GoalSet, MunicipalityFile, Plan, RequirementFile
+from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan, RequirementFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

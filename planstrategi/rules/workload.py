@@ -22,16 +22,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planstrategi import rules
-from planstrategi.messages import t
-from planstrategi.models import Plan
-from planstrategi.register import Register
+from planstrategi.i18n import t
+from planstrategi.model import Plan
+from planstrategi.rules import engine
+from planstrategi.store.register import Register
 
 DEFAULT_CAPACITY = 3
 _FRESH = frozenset(
-    {rules.ReasonCode.ANNUAL, rules.ReasonCode.TERM, rules.ReasonCode.TERM_WITHIN, rules.ReasonCode.INTERVAL}
+    {engine.ReasonCode.ANNUAL, engine.ReasonCode.TERM, engine.ReasonCode.TERM_WITHIN, engine.ReasonCode.INTERVAL}
 )
-_LATE = frozenset({rules.Urgency.OVERDUE, rules.Urgency.EXPIRED})
+_LATE = frozenset({engine.Urgency.OVERDUE, engine.Urgency.EXPIRED})
 
 
 class Source(StrEnum):
@@ -57,7 +57,7 @@ class Item:
     plan: Plan
     year: int
     source: Source
-    reasons: tuple[rules.Reason, ...] = ()
+    reasons: tuple[engine.Reason, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def items(plans: Iterable[Plan], years: Sequence[int], current_year: int) -> lis
     """The work each plan brings in each of ``years``, by year and then plan id."""
     found: list[Item] = []
     for plan in sorted(plans, key=lambda p: p.id):
-        if plan.status in rules.RETIRED:
+        if plan.status in engine.RETIRED:
             continue
         for year in years:
             item = _item(plan, year, current_year)
@@ -104,13 +104,13 @@ def items(plans: Iterable[Plan], years: Sequence[int], current_year: int) -> lis
 
 
 def _item(plan: Plan, year: int, current_year: int) -> Item | None:
-    reasons = tuple(rules.due_reasons(plan, year))
+    reasons = tuple(engine.due_reasons(plan, year))
     if any(r.year == year for r in plan.revisions):
         return Item(plan, year, Source.REVISION, reasons)
     fresh = tuple(r for r in reasons if r.code in _FRESH and r.year == year)
     if fresh:
         return Item(plan, year, Source.CADENCE, fresh)
-    if year == current_year and rules.urgency(list(reasons)) in _LATE:
+    if year == current_year and engine.urgency(list(reasons)) in _LATE:
         return Item(plan, year, Source.BACKLOG, reasons)
     return None
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 if TYPE_CHECKING:
-    from planstrategi.problems import Problem
+    from planstrategi.model.problems import Problem
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, today, use_language
 
@@ -44,10 +44,10 @@ def validate(
     valid, 1 when there are problems (warnings only with --strict), 2 on a usage error.
     """
     use_language(lang)
-    from planstrategi import ci
-    from planstrategi import register as reg
-    from planstrategi.problems import has_errors
+    from planstrategi.model.problems import has_errors
+    from planstrategi.render import ci
     from planstrategi.render import problems as render
+    from planstrategi.store import register as reg
 
     in_actions = ci.in_github_actions()
     chosen = output_format or (ProblemFormat.github if in_actions else ProblemFormat.text)
@@ -75,7 +75,8 @@ def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
     """A rich progress bar on stderr for long runs at a terminal (see ``ci.wants_progress``); else nothing."""
     import sys
 
-    from planstrategi import ci, parallel
+    from planstrategi.render import ci
+    from planstrategi.store import parallel
 
     counted: list[int] = []  # the folders are listed at most once, and only at a terminal
 
@@ -90,7 +91,7 @@ def _progress(root: Path) -> Iterator[Callable[[int], None] | None]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from planstrategi.messages import t
+    from planstrategi.i18n import t
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     # No refresh thread: large registers are loaded by forked workers, and forking while another
