@@ -71,7 +71,7 @@ def requirements(
     register = load_register(data, date)
     chosen = parse_filters(register, partner=partner)
     year = year if year is not None else date.year
-    checks = checklist.check(register, year, plans=_plans(register, chosen))
+    checks = checklist.check(register, year, plans=_plans(register, chosen), today=date)
     emit(intelligence.requirements_report(checks, year=year, as_of=date, filters=chosen.given()), output_format)
 
 
@@ -100,16 +100,18 @@ def workload(
     chosen = parse_filters(register, partner=partner)
     plans = query.select(register, chosen, include_retired=False)
     grouping = load.GroupBy(by.value)
-    result = load.workload(register, plans, years, date.year, by=grouping, capacity=capacity, lang=language())
+    result = load.workload(
+        register, plans, years, date.year, by=grouping, capacity=capacity, lang=language(), today=date
+    )
     emit(intelligence.workload_report(result, as_of=date, filters=chosen.given(), details=details), output_format)
 
 
 def _span(start: int | None, end: int | None, date: dt.date) -> range:
     """``--from``/``--to``, else the four planning years of the council term sitting on the date."""
-    from planstrategi.rules import engine
+    from planstrategi.rules import terms
 
     if start is None and end is None:
-        return engine.term_of_date(date).years
+        return terms.term_of_date(date).years
     first = start if start is not None else end - 3  # type: ignore[operator]
     last = end if end is not None else first + 3
     if not 0 <= last - first < MAX_YEARS:
@@ -129,13 +131,13 @@ def coordination(
     use_language(lang)
     from planstrategi.render import intelligence
     from planstrategi.rules import coordination as shared
-    from planstrategi.rules import engine
+    from planstrategi.rules import terms
 
     date = today(as_of)
     register = load_register(data, date)
     chosen = parse_filters(register, partner=partner)
-    years = range(year, year + 1) if year is not None else engine.term_of_date(date).years
-    result = shared.coordinate(register, years, date.year, partner=chosen.partner)
+    years = range(year, year + 1) if year is not None else terms.term_of_date(date).years
+    result = shared.coordinate(register, years, date.year, partner=chosen.partner, today=date)
     emit(intelligence.coordination_report(register, result, as_of=date, filters=chosen.given()), output_format)
 
 
@@ -152,14 +154,14 @@ def report(
     """Planstrategiens vedlegg / the planning strategy's appendix as one HTML or Markdown document."""
     use_language(lang)
     from planstrategi.render import appendix
-    from planstrategi.rules import engine
+    from planstrategi.rules import terms
 
     if output_format not in (OutputFormat.HTML, OutputFormat.MARKDOWN):
         raise UsageError(t("appendix.format", format=output_format.value))
     date = today(as_of)
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
     register = load_register(data, date)
-    document = appendix.appendix(register, engine.term_of_year(years[0]), date, capacity=capacity)
+    document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity)
     text = appendix.render(document, output_format)
     if output is None:
         # UTF-8 whatever the console's code page: the page is meant for a file or a pipe.

@@ -101,7 +101,7 @@ def _due_or_overdue(
     register = load_register(data, date)
     chosen = parse_filters(register, **filters)
     year = year if year is not None else date.year
-    rows = query.due_rows(register, query.select(register, chosen), year, overdue_only=overdue_only)
+    rows = query.due_rows(register, query.select(register, chosen), year, today=date, overdue_only=overdue_only)
     emit(
         views.due_report(rows, year=year, as_of=date, filters=chosen.given(), overdue_only=overdue_only), output_format
     )
@@ -177,7 +177,7 @@ def overdue(
 def table_years(term: int | None, start: int | None, end: int | None, overarching: bool, date: dt.date) -> range:
     """The table's columns: a term's election year and planning years (only the latter with
     ``overarching``, as §1.6 prints them), or ``--from``/``--to``."""
-    from planstrategi.rules import engine
+    from planstrategi.rules import terms
 
     if term is not None and (start is not None or end is not None):
         raise UsageError(t("table.term-and-years"))
@@ -188,11 +188,11 @@ def table_years(term: int | None, start: int | None, end: int | None, overarchin
             raise UsageError(t("table.bad-range", start=first, end=last, limit=MAX_TABLE_YEARS))
         return range(first, last + 1)
     if term is None:
-        term = engine.term_of_date(date).election_year
-    elif not engine.is_election_year(term):
-        before = engine.term_of_year(term).election_year
+        term = terms.term_of_date(date).election_year
+    elif not terms.is_election_year(term):
+        before = terms.term_of_year(term).election_year
         raise UsageError(t("term.not-election-year", year=term, before=before, after=before + 4))
-    elected = engine.CouncilTerm(term)
+    elected = terms.CouncilTerm(term)
     return range(elected.first_year if overarching else elected.election_year, elected.last_year + 1)
 
 
@@ -216,7 +216,7 @@ def table(
     """Revisjonstabellen / the revision table: plans by group, a column per year."""
     use_language(lang)
     from planstrategi.render import views
-    from planstrategi.rules import engine, query
+    from planstrategi.rules import query, terms
 
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
@@ -227,7 +227,7 @@ def table(
     plans = query.select(register, chosen, include_retired=include_all or status is not None)
     if overarching:
         plans = [p for p in plans if p.overarching]
-    shown_term = None if start is not None or end is not None else (term or engine.term_of_date(date).election_year)
+    shown_term = None if start is not None or end is not None else (term or terms.term_of_date(date).election_year)
     rows = query.matrix_rows(register, plans, years, date.year)
     report = views.matrix_report(
         rows, years=years, as_of=date, filters=chosen.given(), term=shown_term, overarching=overarching

@@ -8,6 +8,7 @@ that their placeholders agree.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from planstrategi.i18n.catalogue import CATALOGUE as CATALOGUE
@@ -36,3 +37,8 @@ def language() -> str:
 def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the active language, with ``params`` filled in."""
     return CATALOGUE[key][language()].format(**params)
+
+
+def date_text(date: dt.date) -> str:
+    """A date as the active language writes it: 01.10.2024 in Norwegian, 2024-10-01 in English."""
+    return date.isoformat() if language() == "en" else date.strftime("%d.%m.%Y")

@@ -13,7 +13,9 @@ Glossary (Norwegian term -> identifier):
     vedtatt ................. ``adopted``          vedtatt av ... ``adopted_by``
     saksnummer (sak 41/17) .. ``Decision.case``
     gyldighet / gjelder til . ``valid_from`` / ``valid_to``
-    revisjon ................ ``Revision``         planlagt / pågår / vedtatt ... ``RevisionState``
+    revisjon ................ ``Revision``: a piece of work, ``work_from``–``work_to``, toward a ``target``
+    planlagt / pågår / vedtatt / utsatt / avlyst (droppet) ... ``RevisionState``
+    konstituerende møte ..... ``TermStart.constituted`` (the start of a council term)
     valgperiode / kommunestyreperiode ... council term (see ``rules/engine.py``)
     hyppighet ............... ``Cadence``
     overordna plan .......... ``overarching``
@@ -39,6 +41,7 @@ from planstrategi.model.catalogue import (
     Requirement,
     RequirementFile,
     Strength,
+    TermStart,
 )
 from planstrategi.model.common import (
     CASE_PATTERN,
@@ -58,7 +61,7 @@ from planstrategi.model.common import (
     Year,
 )
 from planstrategi.model.goals import Comparison, Goal, GoalSet, Measure, Strategy, Target
-from planstrategi.model.plan import Cadence, CadenceRule, Kind, Plan, Revision, RevisionState, Status
+from planstrategi.model.plan import PENDING_STATES, Cadence, CadenceRule, Kind, Plan, Revision, RevisionState, Status
 
 __all__ = [
     "CASE_PATTERN",
@@ -66,6 +69,7 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "MUNICIPALITY_PATTERN",
+    "PENDING_STATES",
     "SLUG_PATTERN",
     "Body",
     "Cadence",
@@ -97,6 +101,7 @@ __all__ = [
     "Strategy",
     "Strength",
     "Target",
+    "TermStart",
     "Text",
     "Year",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
@@ -44,12 +45,26 @@ class Cooperation(StrictModel):
     note: Text | None = Field(default=None, description="Remark.")
 
 
+class TermStart(StrictModel):
+    """When a council term began: the date of the new council's constituent meeting (konstituerende møte)."""
+
+    election_year: Year = Field(description="The election year of the term, e.g. 2023.")
+    constituted: dt.date = Field(
+        description="Date of the constituent meeting, YYYY-MM-DD; the law puts it by the end of October."
+    )
+    note: Text | None = Field(default=None, description="Where the date comes from.")
+
+
 class MunicipalityFile(StrictModel):
     """``data/municipalities.yaml``: the municipalities and their cooperation."""
 
     home: MunicipalityNumber = Field(description="Kommunenummer of the municipality that keeps this register.")
     municipalities: list[Municipality] = Field(min_length=1, description="Every municipality the register names.")
     cooperations: list[Cooperation] = Field(default_factory=list, description="Inter-municipal arrangements.")
+    terms: list[TermStart] = Field(
+        default_factory=list,
+        description="The home council's constituent meetings; a term not listed is taken to begin 1 October.",
+    )
 
 
 class Category(StrictModel):

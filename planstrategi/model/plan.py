@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, Strict
+from pydantic import AliasChoices, Field, Strict
 
 from planstrategi.model.common import Body, Decision, Link, MunicipalityNumber, Slug, StrictModel, Text, Year
 
@@ -41,11 +41,16 @@ class Status(StrEnum):
 
 
 class RevisionState(StrEnum):
-    """The state of one planned revision."""
+    """Where one revision stands: a piece of work from planned to decided."""
 
-    PLANLAGT = "planlagt"
-    PAGAR = "pågår"
-    VEDTATT = "vedtatt"
+    PLANLAGT = "planlagt"  # planned: work has not started
+    PAGAR = "pågår"  # in progress: work has started
+    VEDTATT = "vedtatt"  # adopted: the decision closed it
+    UTSATT = "utsatt"  # postponed by a decision; target is the new target
+    AVLYST = "avlyst"  # cancelled (droppet) by a decision: it will not happen
+
+
+PENDING_STATES = frozenset({RevisionState.PLANLAGT, RevisionState.PAGAR, RevisionState.UTSATT})
 
 
 class CadenceRule(StrEnum):
@@ -75,11 +80,62 @@ class Cadence(StrictModel):
 
 
 class Revision(StrictModel):
-    """One revision of the plan, planned or done (revisjon)."""
+    """One revision of the plan: a piece of work with a target and, once it happens, a decision (revisjon).
 
-    year: Year = Field(description="The year the revision is planned for or was adopted in.")
-    state: RevisionState = Field(default=RevisionState.PLANLAGT, description="planlagt, pågår or vedtatt.")
+    "Revideres i 24 og 25" is one revision: ``work_from: 2024``, ``target: 2025``. Version 0.1 files
+    wrote only ``year``; it is read as ``target`` and ``planstrategi upgrade`` rewrites it.
+    """
+
+    target: Year | dt.date = Field(
+        validation_alias=AliasChoices("target", "year"),
+        description="When it is to be adopted: a year (2025) or a date (2025-06-19). For a postponed "
+        "revision, the new target.",
+    )
+    work_from: Year | None = Field(
+        default=None, description="First year of work on it; empty when the work falls in the target year."
+    )
+    work_to: Year | None = Field(
+        default=None, description="Last year of work on it; empty when the work ends in the target year."
+    )
+    state: RevisionState = Field(
+        default=RevisionState.PLANLAGT, description="planlagt, pågår, vedtatt, utsatt or avlyst."
+    )
+    decision: Decision | None = Field(
+        default=None,
+        description="The decision that adopted, postponed or cancelled it: date (or year), case, body.",
+    )
+    postponed_from: Year | dt.date | None = Field(
+        default=None, description="With utsatt: the target it had before the decision moved it."
+    )
     note: Text | None = Field(default=None, description="Why, or what the revision covers.")
+
+    @property
+    def year(self) -> int:
+        """The target's year: the year the revision is to be (or was meant to be) adopted."""
+        return self.target.year if isinstance(self.target, dt.date) else self.target
+
+    @property
+    def first_work_year(self) -> int:
+        return self.work_from if self.work_from is not None else min(self.year, self.work_to or self.year)
+
+    @property
+    def last_work_year(self) -> int:
+        return self.work_to if self.work_to is not None else self.year
+
+    @property
+    def decided_on(self) -> int | dt.date:
+        """When it was decided: the decision's date or year, else the target."""
+        decision = self.decision
+        if decision is not None and decision.date is not None:
+            return decision.date
+        if decision is not None and decision.year is not None:
+            return decision.year
+        return self.target
+
+    @property
+    def pending(self) -> bool:
+        """Not yet decided: planlagt, pågår or utsatt."""
+        return self.state in PENDING_STATES
 
 
 class Plan(StrictModel):

@@ -23,7 +23,7 @@ from planstrategi.model import Plan
 from planstrategi.render import OutputFormat, intelligence, views
 from planstrategi.render.plan import target_text
 from planstrategi.render.report import Column, Report, Table
-from planstrategi.rules import engine, query, requirements, workload
+from planstrategi.rules import query, requirements, terms, workload
 from planstrategi.store.register import Register
 
 
@@ -63,7 +63,7 @@ def goals_table(register: Register, plans: list[Plan]) -> Table:
 
 def appendix(
     register: Register,
-    term: engine.CouncilTerm,
+    term: terms.CouncilTerm,
     as_of: dt.date,
     *,
     capacity: int = workload.DEFAULT_CAPACITY,
@@ -80,8 +80,8 @@ def appendix(
         overarching=False,
     )
     overview = views.list_report(query.list_rows(register, plans), as_of=as_of, filters={})
-    load = workload.workload(register, plans, term.years, as_of.year, capacity=capacity, lang=language())
-    checks = requirements.check(register, as_of.year)
+    load = workload.workload(register, plans, term.years, as_of.year, capacity=capacity, lang=language(), today=as_of)
+    checks = requirements.check(register, as_of.year, today=as_of)
     tables = [
         *matrix.tables,
         *overview.tables,

@@ -12,7 +12,7 @@ from typing import Any
 from planstrategi.i18n import language, t
 from planstrategi.model import Cadence, CadenceRule, GoalSet, Measure, Plan, Target
 from planstrategi.render.report import Column, Report, Table, cell_text
-from planstrategi.rules import engine
+from planstrategi.rules import engine, terms
 from planstrategi.rules.query import base_row, revision_history
 from planstrategi.store.register import Register
 
@@ -31,7 +31,7 @@ def cadence_text(cadence: Cadence) -> str:
 
 
 def _field_rows(register: Register, plan: Plan, year: int, as_of: dt.date) -> list[dict[str, Any]]:
-    reasons = engine.due_reasons(plan, year)
+    reasons = engine.due_reasons(plan, year, engine.Context.of(register, as_of))
     values: list[tuple[str, Any]] = [
         ("id", plan.id),
         ("title", plan.title),
@@ -55,7 +55,7 @@ def _field_rows(register: Register, plan: Plan, year: int, as_of: dt.date) -> li
         ("supersedes", plan.supersedes),
         ("superseded_by", plan.superseded_by),
         ("remarks", plan.remarks),
-        ("term", engine.term_of_date(as_of).label()),
+        ("term", terms.term_of_date(as_of).label()),
         ("due", [r.to_dict() for r in reasons] or t("show.not-due")),
     ]
     rows = [
@@ -160,14 +160,14 @@ def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
         if any(cell_text(row["detail"]) for row in rows):
             columns.append(Column("detail", t("col.detail")))
         tables.append(Table("goals", t("show.goals"), columns, rows, notes=notes))
-    reasons = engine.due_reasons(plan, year)
+    reasons = engine.due_reasons(plan, year, engine.Context.of(register, as_of))
     most = engine.urgency(reasons)
     data = {
         "plan": plan.model_dump(mode="json"),
         "category_name": base_row(register, plan)["category_name"],
         "term": {
-            "election_year": engine.term_of_date(as_of).election_year,
-            "years": list(engine.term_of_date(as_of).years),
+            "election_year": terms.term_of_date(as_of).election_year,
+            "years": list(terms.term_of_date(as_of).years),
         },
         "due": {"urgency": most.code if most else None, "reasons": [r.to_dict() for r in reasons]},
         "revisions": history,

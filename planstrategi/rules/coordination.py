@@ -17,6 +17,7 @@ shared plan needs joint priority in is the workload's answer (``workload.items``
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,10 +83,16 @@ class Coordination:
     arrangements: tuple[Cooperation, ...]
 
 
-def coordinate(register: Register, years: Sequence[int], current_year: int, partner: str | None = None) -> Coordination:
+def coordinate(
+    register: Register,
+    years: Sequence[int],
+    current_year: int,
+    partner: str | None = None,
+    today: dt.date | None = None,
+) -> Coordination:
     """The shared plans (involving ``partner``, when given) needing joint priority in each of ``years``."""
     shared = shared_plans(register, partner)
-    found = workload.items(shared, years, current_year)
+    found = workload.items(shared, years, current_year, engine.Context.of(register, today))
     busy = {i.plan.id for i in found}
     by_year = tuple((year, tuple(i for i in found if i.year == year)) for year in years)
     idle = tuple(p for p in shared if p.id not in busy and p.status not in engine.RETIRED)

@@ -1,114 +1,80 @@
-"""Council terms and why a plan is due: pure functions of a plan and a year (never the clock).
+"""Why a plan is due: the one engine every report asks, a pure function of a plan, a year and a context.
 
-Council terms (valgperioder)
-    Municipal elections are held every fourth year: 2023, 2027, 2031, … (years ≡ 2023 mod 4; the
-    arithmetic holds from 1900 to 2100). The new council is constituted in October of the election
-    year, so the term elected in 2023, "valgperioden 2023–2027", plans for the years 2024–2027.
-    A *year* belongs to the term whose four planning years contain it (2023 belongs to 2019–2023).
-    A *date* from 1 October of an election year on belongs to the new term, a date before it to the
-    previous one (the constituent meeting falls in October; 1 October is taken as the turning point).
+``due_reasons(plan, year, context)`` gives every reason the plan is due in ``year``, most urgent
+first. The context holds the requirements, the council's calendar and ``today`` (the CLI's
+``--as-of``, never the clock). ``today`` only matters inside its own year, for deadlines
+that fall on a day: asked on 1 November 2024, a deadline of 1 October 2024 has passed. A year after
+today is a forecast: what will be due if nothing changes. The register's current state is what
+counts: a revision already ``vedtatt`` is never due, even when one asks about a past year.
 
-Why a plan is due in year Y (``due_reasons``), most urgent first
-    * ``utgått`` and ``erstattet`` plans are never due.
-    * Explicit revisions. A revision not ``vedtatt`` whose year is before Y is *overdue*
-      ("forfalt siden 2024", from the earliest such year; "(pågår)" when work has started); one in
-      Y is *due* ("planlagt 2025", or "pågår"). A revision counts as settled, and is never
-      overdue, when the plan was adopted in its year or later, or a ``vedtatt`` revision of the
-      same year or later exists: an old entry left as ``planlagt`` is not a late revision.
-    * Validity. ``valid_to`` before Y, with no ``vedtatt`` revision in ``valid_to`` or later and
-      no adoption after it, is *expired* ("gyldighet utløpt 2023"). A revision adopted in the last
-      year of validity renews the plan in time.
-    * Cadence, only from the year the plan was adopted (or became valid) on:
-      ``årlig`` is due every year in which no revision is recorded and it was not adopted;
-      ``valgperiode`` is due in a term in which no revision (planned or done) falls and it was not
-      adopted; with ``within_years`` N it must happen within N years of the constitution
-      (the planning strategy and the delegation rules: 1), and is *overdue* once that window has
-      passed, unless it was done in the term; a revision merely planned after the window does
-      not count. Without it the window is the whole term. ``intervall`` (``interval_years`` N) is due
-      N years after the adoption or the last ``vedtatt`` revision and overdue after that, unless a
-      revision is already planned (the planner's schedule wins over the default rhythm).
-      ``løpende`` and ``ingen`` are never due by cadence.
+Every reason names its ground:
 
-The register's current state is what counts: a revision already ``vedtatt`` is never due, even
-when one asks about a past year. A year after Y is a forecast: what will be due if nothing changes.
+* **schedule** – the plan's own revisions;
+* **validity** – ``valid_to``;
+* **cadence** – the plan's own ``cadence``;
+* **requirement** – the cadence of a statutory requirement the plan meets (``requirements``),
+  with its legal basis. A plan inherits each requirement's cadence: both its own and the
+  requirement's are judged, so the stricter one decides. Where they are the same rhythm, only
+  the requirement's is reported (it names the law).
+
+Revisions (the schedule)
+    A revision is a piece of work: work years (``work_from``–``work_to``, by default the target's
+    year), a ``target`` (a year or a date) and, once it happens, a decision. ``utsatt`` means a
+    decision moved it: its ``target`` is the new one. ``avlyst`` revisions never count.
+    A pending revision (planlagt, pågår, utsatt) is *settled*, and never late, when the plan was
+    adopted or revised in the target's year or later: an entry left as planned after the work was
+    done is not a late revision. Of the unsettled ones, in year Y:
+
+    * target before Y (or a target date in Y that ``today`` has passed): *overdue*, "forfalt
+      siden 2024", from the earliest such target; "(pågår)" when work has started;
+    * target in Y: *due*, "planlagt 2025", "pågår, vedtak ventet 2025", "utsatt til 2026";
+    * work in Y toward a later target: *due*, "under arbeid, vedtak planlagt 2025". So
+      "Revideres i 24 og 25" is due in 2024 and 2025 and late only after 2025.
+
+What counts as done
+    The plan's ``adopted`` and every ``vedtatt`` revision, at its decision's date (or year), else
+    its target. Work does not count until it is decided.
+
+Validity
+    ``valid_to`` before Y is *expired* ("gyldighet utløpt 2023") unless a revision was adopted in
+    the last year of validity or later. The plan's own ``adopted`` does not renew it: a plan
+    adopted after its validity ran out needs a new ``valid_to`` (``validate`` warns the same).
+
+Cadence (the plan's own, or a requirement's), only once the plan exists (adopted, or valid from)
+    * ``årlig``: done in Y, nothing to say. A year before Y without a round is a missed round, and
+      the plan is *overdue* until the next one ("ikke revidert i 2024"). Otherwise it is *due*
+      ("årlig") unless a revision for Y is scheduled (the schedule then speaks).
+    * ``valgperiode``: the term that plans Y must see a revision; with ``within_years`` N, within N
+      years of the council's constitution (the planning strategy and the delegation rules: 1).
+      Done in the term, even late, settles it; a revision only planned settles it when its target
+      is inside the window, so a plan scheduled after its legal deadline still shows as late.
+      Past the window: *overdue* ("skulle vært revidert innen 01.10.2024"); before it, *due*.
+      A term that ended without a revision since the plan's last one is remembered: *overdue*,
+      "ikke revidert i valgperioden 2019–2023", until the next revision is adopted. A plan adopted
+      after a term's window owed nothing in that term.
+    * ``intervall`` N: due N years after the last time it was done and overdue after that, unless
+      a revision is scheduled by then; one scheduled later does not hide the deadline.
+    * ``løpende`` and ``ingen`` are never due by cadence.
+
+``utgått`` and ``erstattet`` plans are never due.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING
 
-from planstrategi.i18n import t
-from planstrategi.model import MAX_YEAR, MIN_YEAR, CadenceRule, Plan, Revision, RevisionState, Status
+from planstrategi.i18n import date_text, t
+from planstrategi.model import Cadence, CadenceRule, Plan, Requirement, Revision, RevisionState, Status
+from planstrategi.rules.terms import DEFAULT_CALENDAR, Calendar, CouncilTerm, When, term_of_year
 
-FIRST_ELECTION = 2023  # any election year will do: terms repeat every TERM_YEARS
-TERM_YEARS = 4
-CONSTITUTION_MONTH = 10
+if TYPE_CHECKING:
+    from planstrategi.store.register import Register
+
 RETIRED = frozenset({Status.UTGATT, Status.ERSTATTET})
-
-
-def is_election_year(year: int) -> bool:
-    """True for the years of municipal elections: 2023, 2027, … and 2019, 2015, …"""
-    return (year - FIRST_ELECTION) % TERM_YEARS == 0
-
-
-@dataclass(frozen=True, order=True)
-class CouncilTerm:
-    """The council term elected in ``election_year``; it plans for the four years that follow."""
-
-    election_year: int
-
-    def __post_init__(self) -> None:
-        if not is_election_year(self.election_year):
-            raise ValueError(f"{self.election_year} is not an election year")
-
-    @property
-    def first_year(self) -> int:
-        return self.election_year + 1
-
-    @property
-    def last_year(self) -> int:
-        return self.election_year + TERM_YEARS
-
-    @property
-    def years(self) -> range:
-        """The four planning years, e.g. 2024–2027 for the term elected in 2023."""
-        return range(self.first_year, self.last_year + 1)
-
-    def __contains__(self, year: object) -> bool:
-        return isinstance(year, int) and self.first_year <= year <= self.last_year
-
-    def label(self) -> str:
-        """ "valgperioden 2023–2027" (the election year and the last planning year)."""
-        return t("term.label", start=self.election_year, end=self.last_year)
-
-
-def _check_year(year: int) -> None:
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"{year} is outside {MIN_YEAR}–{MAX_YEAR}")
-
-
-def _election_for_year(year: int) -> int:
-    return year - 1 - (year - 1 - FIRST_ELECTION) % TERM_YEARS
-
-
-def _election_for_date(date: dt.date) -> int:
-    if is_election_year(date.year) and date.month >= CONSTITUTION_MONTH:
-        return date.year
-    return _election_for_year(date.year)
-
-
-def term_of_year(year: int) -> CouncilTerm:
-    """The term whose planning years contain ``year`` (2024–2027 → 2023; 2023 → 2019)."""
-    _check_year(year)
-    return CouncilTerm(_election_for_year(year))
-
-
-def term_of_date(date: dt.date) -> CouncilTerm:
-    """The term sitting on ``date``: from October of an election year on, the newly elected one."""
-    _check_year(date.year)
-    return CouncilTerm(_election_for_date(date))
 
 
 class Urgency(IntEnum):
@@ -123,16 +89,29 @@ class Urgency(IntEnum):
         return self.name.lower()
 
 
+class Ground(StrEnum):
+    """What a reason rests on."""
+
+    SCHEDULE = "schedule"
+    VALIDITY = "validity"
+    CADENCE = "cadence"
+    REQUIREMENT = "requirement"
+
+
 class ReasonCode(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in-progress"
+    POSTPONED = "postponed"
+    IN_WORK = "in-work"
     OVERDUE = "overdue"
     OVERDUE_IN_PROGRESS = "overdue-in-progress"
     EXPIRED = "expired"
     ANNUAL = "annual"
+    ANNUAL_MISSED = "annual-missed"
     TERM = "term"
     TERM_WITHIN = "term-within"
     TERM_OVERDUE = "term-overdue"
+    TERM_MISSED = "term-missed"
     INTERVAL = "interval"
     INTERVAL_OVERDUE = "interval-overdue"
 
@@ -140,132 +119,299 @@ class ReasonCode(StrEnum):
 _URGENCY = {
     ReasonCode.OVERDUE: Urgency.OVERDUE,
     ReasonCode.OVERDUE_IN_PROGRESS: Urgency.OVERDUE,
+    ReasonCode.ANNUAL_MISSED: Urgency.OVERDUE,
     ReasonCode.TERM_OVERDUE: Urgency.OVERDUE,
+    ReasonCode.TERM_MISSED: Urgency.OVERDUE,
     ReasonCode.INTERVAL_OVERDUE: Urgency.OVERDUE,
     ReasonCode.EXPIRED: Urgency.EXPIRED,
 }
+FRESH = frozenset({ReasonCode.ANNUAL, ReasonCode.TERM, ReasonCode.TERM_WITHIN, ReasonCode.INTERVAL})
+"""Cadence reasons that say a round falls due now (not a backlog)."""
 
 
 @dataclass(frozen=True)
 class Reason:
-    """One reason a plan is due: its code, the year it speaks of and, for intervals, N."""
+    """One reason a plan is due: what, the year (and day) it speaks of, and its ground.
+
+    ``n`` is the interval for ``intervall`` and the count of missed years or terms; ``basis`` the
+    requirement's legal basis; ``assumed`` says a deadline rests on an assumed constitution date.
+    """
 
     code: ReasonCode
     year: int
-    interval: int | None = None
+    ground: Ground
+    date: dt.date | None = None
+    n: int | None = None
+    requirement: str | None = None
+    basis: str | None = None
+    assumed: bool = False
 
     @property
     def urgency(self) -> Urgency:
         return _URGENCY.get(self.code, Urgency.DUE)
 
     def text(self) -> str:
-        """The reason in the planner's words: "forfalt siden 2024", "hver valgperiode", …"""
-        return t(f"reason.{self.code.value}", year=self.year, n=self.interval or 0)
+        """The reason in the planner's words with its ground: "forfalt siden 2024 (plan- og bygningsloven § 10-1)"."""
+        when = date_text(self.date) if self.date is not None else str(self.year)
+        if self.assumed:
+            when = t("reason.assumed-date", date=when)
+        key = f"reason.{self.code.value}"
+        if self.code in (ReasonCode.ANNUAL_MISSED, ReasonCode.TERM_MISSED) and (self.n or 0) > 1:
+            key += "-many"
+        main = t(key, year=self.year, when=when, n=self.n or 0, end=self.year + 4, last=self.year - 1)
+        return t("reason.with-ground", reason=main, ground=self.ground_text())
+
+    def ground_text(self) -> str:
+        if self.ground is Ground.REQUIREMENT:
+            return self.basis or t("ground.requirement")
+        return t(f"ground.{self.ground.value}")
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code.value, "year": self.year, "text": self.text()}
+        return {
+            "code": self.code.value,
+            "year": self.year,
+            "date": self.date.isoformat() if self.date else None,
+            "ground": self.ground.value,
+            "requirement": self.requirement,
+            "text": self.text(),
+        }
 
 
-def is_settled(plan: Plan, year: int) -> bool:
-    """A revision for ``year`` is settled when the plan was adopted then or later, or revised then or later."""
-    adopted = plan.adopted_year
-    if adopted is not None and adopted >= year:
-        return True
-    return any(r.state is RevisionState.VEDTATT and r.year >= year for r in plan.revisions)
+@dataclass(frozen=True)
+class Context:
+    """What the engine needs beside the plan: the requirements it may meet, the council's calendar,
+    and the day the question is asked (``--as-of``; None for a question about years only)."""
+
+    requirements: Mapping[str, Requirement] = field(default_factory=dict)
+    calendar: Calendar = DEFAULT_CALENDAR
+    today: dt.date | None = None
+
+    @classmethod
+    def of(cls, register: Register, today: dt.date | None = None) -> Context:
+        terms = register.municipalities.terms if register.municipalities is not None else []
+        return cls(register.requirements, Calendar.of(terms), today)
+
+
+NO_CONTEXT = Context()
+
+
+def decided(revision: Revision) -> When:
+    """When a revision was decided: its decision's date or year, else its target."""
+    return When.of(revision.decided_on)
+
+
+def done(plan: Plan) -> list[When]:
+    """Every time the plan was adopted: ``adopted`` and each ``vedtatt`` revision, oldest first."""
+    points = [decided(r) for r in plan.revisions if r.state is RevisionState.VEDTATT]
+    if plan.adopted is not None:
+        points.append(When.of(plan.adopted))
+    return sorted(points, key=lambda p: p.key)
+
+
+def is_settled(plan: Plan, revision: Revision) -> bool:
+    """A pending revision is settled when the plan was adopted or revised in its target's year or later."""
+    return any(point.year >= revision.year for point in done(plan))
 
 
 def pending_revisions(plan: Plan) -> list[Revision]:
-    """Revisions not yet done: not ``vedtatt`` and not settled by a later adoption or revision."""
-    return [r for r in plan.revisions if r.state is not RevisionState.VEDTATT and not is_settled(plan, r.year)]
+    """Revisions not yet decided (planlagt, pågår, utsatt) and not settled by a later adoption."""
+    return [r for r in plan.revisions if r.pending and not is_settled(plan, r)]
 
 
-def due_reasons(plan: Plan, year: int) -> list[Reason]:
+def _passed(target: int | dt.date, year: int, today: dt.date | None) -> bool:
+    """Whether a target (a year, or a day) lies behind us when looking at ``year``."""
+    if isinstance(target, dt.date):
+        return target.year < year or (
+            target.year == year and today is not None and today.year == year and today > target
+        )
+    return target < year
+
+
+def due_reasons(plan: Plan, year: int, context: Context = NO_CONTEXT) -> list[Reason]:
     """Every reason ``plan`` is due in ``year``, most urgent first; empty when it is not due."""
     if plan.status in RETIRED:
         return []
-    pending = pending_revisions(plan)
-    reasons: list[Reason] = []
-    late = [r for r in pending if r.year < year]
-    if late:
-        started = any(r.state is RevisionState.PAGAR for r in late)
-        code = ReasonCode.OVERDUE_IN_PROGRESS if started else ReasonCode.OVERDUE
-        reasons.append(Reason(code, min(r.year for r in late)))
-    now = [r for r in pending if r.year == year]
-    if now:
-        started = any(r.state is RevisionState.PAGAR for r in now)
-        reasons.append(Reason(ReasonCode.IN_PROGRESS if started else ReasonCode.PLANNED, year))
+    today = context.today
+    reasons = _schedule(plan, year, today)
     expired = _expired(plan, year)
     if expired is not None:
         reasons.append(expired)
-    reasons.extend(_cadence(plan, year, pending))
+    for cadence, ground, requirement in _cadences(plan, context):
+        reasons.extend(_cadence(plan, year, today, context.calendar, cadence, ground, requirement))
     return sorted(reasons, key=lambda r: (r.urgency, r.year))
 
 
-def urgency(reasons: list[Reason]) -> Urgency | None:
+def urgency(reasons: Iterable[Reason]) -> Urgency | None:
     """The most pressing urgency among ``reasons``, or None when there are none."""
     return min((r.urgency for r in reasons), default=None)
+
+
+def for_requirement(reasons: Iterable[Reason], requirement_id: str) -> list[Reason]:
+    """The reasons that bear on one requirement: the schedule, validity and that requirement's cadence."""
+    return [
+        r
+        for r in reasons
+        if r.ground in (Ground.SCHEDULE, Ground.VALIDITY)
+        or (r.ground is Ground.REQUIREMENT and r.requirement == requirement_id)
+    ]
+
+
+def _schedule(plan: Plan, year: int, today: dt.date | None) -> list[Reason]:
+    reasons: list[Reason] = []
+    late: list[Revision] = []
+    for revision in pending_revisions(plan):
+        target = revision.target
+        date = target if isinstance(target, dt.date) else None
+        if _passed(target, year, today):
+            late.append(revision)
+        elif revision.year == year:
+            code = {
+                RevisionState.PAGAR: ReasonCode.IN_PROGRESS,
+                RevisionState.UTSATT: ReasonCode.POSTPONED,
+            }.get(revision.state, ReasonCode.PLANNED)
+            reasons.append(Reason(code, year, Ground.SCHEDULE, date))
+        elif revision.first_work_year <= year <= revision.last_work_year:
+            reasons.append(Reason(ReasonCode.IN_WORK, revision.year, Ground.SCHEDULE, date))
+    if late:
+        first = min(late, key=lambda r: When.of(r.target).key)
+        started = any(r.state is RevisionState.PAGAR for r in late)
+        code = ReasonCode.OVERDUE_IN_PROGRESS if started else ReasonCode.OVERDUE
+        target = first.target
+        reasons.append(Reason(code, first.year, Ground.SCHEDULE, target if isinstance(target, dt.date) else None))
+    return reasons
 
 
 def _expired(plan: Plan, year: int) -> Reason | None:
     end = plan.valid_to
     if end is None or end >= year:
         return None
-    if (plan.adopted_year or end) > end or any(
-        r.state is RevisionState.VEDTATT and r.year >= end for r in plan.revisions
-    ):
-        return None  # adopted again after it ran out, or revised in its last year or later
-    return Reason(ReasonCode.EXPIRED, end)
+    if any(decided(r).year >= end for r in plan.revisions if r.state is RevisionState.VEDTATT):
+        return None  # revised in its last year of validity or later
+    return Reason(ReasonCode.EXPIRED, end, Ground.VALIDITY)
 
 
-def _cadence(plan: Plan, year: int, pending: list[Revision]) -> list[Reason]:
-    start = plan.adopted_year or plan.valid_from
-    if start is not None and start > year:
+def _cadences(plan: Plan, context: Context) -> list[tuple[Cadence, Ground, Requirement | None]]:
+    """The plan's own cadence and each requirement's, the own one left out where a requirement has the same."""
+    linked = [context.requirements[r] for r in plan.requirements if r in context.requirements]
+    found: list[tuple[Cadence, Ground, Requirement | None]] = [(r.cadence, Ground.REQUIREMENT, r) for r in linked]
+    if all(r.cadence != plan.cadence for r in linked):
+        found.insert(0, (plan.cadence, Ground.CADENCE, None))
+    return found
+
+
+@dataclass(frozen=True)
+class _Rhythm:
+    """One cadence being judged: where the reasons it gives come from."""
+
+    ground: Ground
+    requirement: Requirement | None
+
+    def reason(self, code: ReasonCode, year: int, **extra: object) -> Reason:
+        requirement = self.requirement
+        basis = None
+        if requirement is not None:
+            first = requirement.legal_basis[0]
+            basis = f"{first.law} {first.section}" if first.section else first.law
+        return Reason(
+            code,
+            year,
+            self.ground,
+            requirement=requirement.id if requirement else None,
+            basis=basis,
+            **extra,  # type: ignore[arg-type]
+        )
+
+
+def _cadence(
+    plan: Plan,
+    year: int,
+    today: dt.date | None,
+    calendar: Calendar,
+    cadence: Cadence,
+    ground: Ground,
+    requirement: Requirement | None,
+) -> list[Reason]:
+    points = done(plan)
+    if plan.adopted is None and plan.valid_from is not None:
+        points = sorted([When(plan.valid_from), *points], key=lambda p: p.key)
+    if points and points[0].year > year:
         return []  # the plan did not exist yet
-    rule = plan.cadence.rule
-    if rule is CadenceRule.ARLIG:
-        if plan.adopted_year == year or any(r.year == year for r in plan.revisions):
-            return []
-        return [Reason(ReasonCode.ANNUAL, year)]
-    if rule is CadenceRule.VALGPERIODE:
-        return _term_reasons(plan, year)
-    if rule is CadenceRule.INTERVALL:
-        return _interval_reasons(plan, year, pending)
+    rhythm = _Rhythm(ground, requirement)
+    if cadence.rule is CadenceRule.ARLIG:
+        return _annual(plan, year, points, rhythm)
+    if cadence.rule is CadenceRule.VALGPERIODE:
+        return _term(plan, year, today, calendar, cadence.within_years, points, rhythm)
+    if cadence.rule is CadenceRule.INTERVALL and cadence.interval_years is not None:
+        return _interval(plan, year, cadence.interval_years, points, rhythm)
     return []  # løpende, ingen
 
 
-def _adopted_in(plan: Plan, term: CouncilTerm) -> bool:
-    if isinstance(plan.adopted, dt.date):  # the data's dates are not held to MIN_YEAR..MAX_YEAR
-        return _election_for_date(plan.adopted) == term.election_year
-    return plan.adopted in term
+def _annual(plan: Plan, year: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
+    years = {p.year for p in points}  # empty for a plan never adopted: due every year
+    if year in years:
+        return []
+    last = max((y for y in years if y < year), default=None)
+    if last is not None and last < year - 1:
+        return [rhythm.reason(ReasonCode.ANNUAL_MISSED, last + 1, n=year - 1 - last)]
+    if any(r.year == year for r in pending_revisions(plan)):
+        return []  # this year's round is scheduled: the schedule speaks
+    return [rhythm.reason(ReasonCode.ANNUAL, year)]
 
 
-def _term_reasons(plan: Plan, year: int) -> list[Reason]:
+def _term(
+    plan: Plan,
+    year: int,
+    today: dt.date | None,
+    calendar: Calendar,
+    within: int | None,
+    points: list[When],
+    rhythm: _Rhythm,
+) -> list[Reason]:
     term = term_of_year(year)
-    within = plan.cadence.within_years
-    deadline = term.first_year + (within or TERM_YEARS) - 1
-    # Done in the term (even late) settles it; a revision only planned settles it only if it is
-    # planned inside the window, or a plan scheduled after its legal deadline would never show as late.
-    if _adopted_in(plan, term) or any(
-        r.year in term and (r.state is RevisionState.VEDTATT or r.year <= deadline) for r in plan.revisions
+    reasons: list[Reason] = []
+    missed = _missed_terms(term, calendar, points) if points else []  # never adopted: nothing to remember
+    if missed:
+        reasons.append(rhythm.reason(ReasonCode.TERM_MISSED, missed[-1].election_year, n=len(missed)))
+    deadline = calendar.deadline(term, within)
+    if points and not points[0].by(deadline):
+        return reasons  # adopted after this term's window: nothing owed in it
+    if any(term in p.terms(calendar) for p in points):
+        return reasons
+    if any(
+        term in When.of(r.target).terms(calendar) and When.of(r.target).by(deadline) for r in pending_revisions(plan)
     ):
-        return []
-    if year > deadline:
-        return [Reason(ReasonCode.TERM_OVERDUE, deadline)]
-    return [Reason(ReasonCode.TERM_WITHIN if within else ReasonCode.TERM, deadline)]
+        return reasons  # scheduled inside the window: the schedule speaks
+    assumed = within is not None and calendar.assumed(term)
+    if _passed(deadline, year, today):
+        reasons.append(rhythm.reason(ReasonCode.TERM_OVERDUE, deadline.year, date=deadline, assumed=assumed))
+    else:
+        code = ReasonCode.TERM_WITHIN if within else ReasonCode.TERM
+        reasons.append(rhythm.reason(code, deadline.year, date=deadline if within else None, assumed=assumed))
+    return reasons
 
 
-def _interval_reasons(plan: Plan, year: int, pending: list[Revision]) -> list[Reason]:
-    n = plan.cadence.interval_years
-    done = [r.year for r in plan.revisions if r.state is RevisionState.VEDTATT]
-    if plan.adopted_year is not None:
-        done.append(plan.adopted_year)
-    if n is None or not done or pending:
-        return []
-    due = max(done) + n
+def _missed_terms(term: CouncilTerm, calendar: Calendar, points: list[When]) -> list[CouncilTerm]:
+    """The terms before ``term`` since the plan was last done that ended without a revision."""
+    last = points[-1]
+    newest = max(t.election_year for t in last.terms(calendar))
+    missed = []
+    earlier = CouncilTerm(newest).next
+    while earlier < term:
+        missed.append(earlier)
+        earlier = earlier.next
+    return missed
+
+
+def _interval(plan: Plan, year: int, n: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
+    if not points:
+        return []  # never adopted: no interval to count from
+    due = points[-1].year + n
+    if any(r.year <= due for r in pending_revisions(plan)):
+        return []  # scheduled in time: the schedule speaks
     if year == due:
-        return [Reason(ReasonCode.INTERVAL, due, n)]
+        return [rhythm.reason(ReasonCode.INTERVAL, due, n=n)]
     if year > due:
-        return [Reason(ReasonCode.INTERVAL_OVERDUE, due, n)]
+        return [rhythm.reason(ReasonCode.INTERVAL_OVERDUE, due, n=n)]
     return []
 
 
@@ -282,19 +428,28 @@ _MARK_RANK = {Mark.PLANNED: 0, Mark.IN_PROGRESS: 1, Mark.OVERDUE: 2, Mark.DONE: 
 
 
 def revision_marks(plan: Plan, years: range, current_year: int) -> dict[int, Mark]:
-    """The table's mark per year in ``years``; a revision before ``current_year`` not done is overdue."""
+    """The table's mark per year in ``years``: each work year and the target of a pending revision,
+    the decision's year of an adopted one; a target before ``current_year`` not reached is overdue."""
     marks: dict[int, Mark] = {}
+
+    def put(year: int, mark: Mark) -> None:
+        if year in years and (year not in marks or _MARK_RANK[mark] > _MARK_RANK[marks[year]]):
+            marks[year] = mark
+
     for revision in plan.revisions:
-        if revision.year not in years:
-            continue
         if revision.state is RevisionState.VEDTATT:
-            mark = Mark.DONE
-        elif revision.year < current_year and not is_settled(plan, revision.year):
-            mark = Mark.OVERDUE
-        elif revision.state is RevisionState.PAGAR:
-            mark = Mark.IN_PROGRESS
-        else:
-            mark = Mark.PLANNED
-        if revision.year not in marks or _MARK_RANK[mark] > _MARK_RANK[marks[revision.year]]:
-            marks[revision.year] = mark
+            put(decided(revision).year, Mark.DONE)
+        elif revision.pending:
+            late = revision.year < current_year and not is_settled(plan, revision)
+            started = revision.state is RevisionState.PAGAR
+            for work_year in range(revision.first_work_year, revision.year + 1):
+                put(work_year, Mark.IN_PROGRESS if started and work_year <= current_year else Mark.PLANNED)
+            if late:
+                put(revision.year, Mark.OVERDUE)
     return marks
+
+
+def work_years(revision: Revision) -> range:
+    """The years a revision takes work: its work years, through the target (or the decision, once decided)."""
+    last = decided(revision).year if revision.state is RevisionState.VEDTATT else revision.year
+    return range(min(revision.first_work_year, last), max(revision.last_work_year, last) + 1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from planstrategi.i18n import language, t
-from planstrategi.model import Kind, Plan, RevisionState, Status
+from planstrategi.model import Kind, Plan, Status
 from planstrategi.rules import engine
 from planstrategi.store.register import Register
 
@@ -155,11 +155,14 @@ def base_row(register: Register, plan: Plan) -> dict[str, Any]:
     }
 
 
-def due_rows(register: Register, plans: list[Plan], year: int, *, overdue_only: bool = False) -> list[dict[str, Any]]:
-    """The plans due in ``year`` with their reasons: overdue first, then expired, then due."""
+def due_rows(
+    register: Register, plans: list[Plan], year: int, *, today: dt.date | None = None, overdue_only: bool = False
+) -> list[dict[str, Any]]:
+    """The plans due in ``year`` (asked on ``today``) with their reasons: overdue, then expired, then due."""
     rows = []
+    context = engine.Context.of(register, today)
     for position, plan in enumerate(plans):
-        reasons = engine.due_reasons(plan, year)
+        reasons = engine.due_reasons(plan, year, context)
         if overdue_only:
             reasons = [r for r in reasons if r.urgency is not engine.Urgency.DUE]
         most = engine.urgency(reasons)
@@ -205,15 +208,28 @@ def matrix_rows(register: Register, plans: list[Plan], years: range, current_yea
     return rows
 
 
+def _when(value: int | dt.date | None) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def revision_history(plan: Plan, current_year: int) -> list[dict[str, Any]]:
-    """The plan's revisions by year, each with its state and, when late, ``overdue: true``."""
-    late = {r.year for r in engine.pending_revisions(plan) if r.year < current_year}
-    return [
-        {
-            "year": r.year,
-            "state": r.state.value,
-            "overdue": r.state is not RevisionState.VEDTATT and r.year in late,
-            "note": r.note,
-        }
-        for r in sorted(plan.revisions, key=lambda r: r.year)
-    ]
+    """The plan's revisions by target, each with its work years, state, decision and, when late, ``overdue``."""
+    late = {id(r) for r in engine.pending_revisions(plan) if r.year < current_year}
+    rows = []
+    for r in sorted(plan.revisions, key=lambda r: (r.year, r.first_work_year)):
+        decision = r.decision
+        rows.append(
+            {
+                "year": r.year,
+                "target": _when(r.target),
+                "work": [r.first_work_year, r.last_work_year],
+                "state": r.state.value,
+                "overdue": id(r) in late,
+                "decision": None
+                if decision is None
+                else {"date": _when(decision.date or decision.year), "case": decision.case, "body": decision.body},
+                "postponed_from": _when(r.postponed_from),
+                "note": r.note,
+            }
+        )
+    return rows

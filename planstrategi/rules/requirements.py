@@ -1,9 +1,11 @@
 """The statutory checklist: for each requirement, the plans that meet it and whether it is met.
 
 A plan meets a requirement when its ``requirements`` list names it (the link lives in the plan
-files only, so it is kept in one place). A requirement is judged by the rules of ``rules/engine.py``
-applied with the requirement's own cadence: the law's rhythm, not the planner's, decides whether
-the duty is fulfilled, while the plan's planned revisions and validity still count.
+files only, so it is kept in one place). The engine (``rules/engine.py``) judges the plan once, with
+its own cadence and every requirement's; a requirement's status is that plan's answer on the
+grounds that bear on it: the plan's schedule, its validity and the requirement's own cadence (the
+law's rhythm, not the planner's, decides whether the duty is fulfilled). So ``due`` and
+``requirements`` give the same reason for the same plan on the same day.
 
 Status of one requirement in year Y, best plan first:
 
@@ -15,6 +17,7 @@ Status of one requirement in year Y, best plan first:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -78,19 +81,22 @@ def plans_meeting(register: Register, requirement_id: str) -> list[Plan]:
     )
 
 
-def judge(plan: Plan, requirement: Requirement, year: int) -> PlanCheck:
-    """``plan`` judged in ``year`` by the rules, with the requirement's cadence in place of its own."""
-    reasons = tuple(engine.due_reasons(plan.model_copy(update={"cadence": requirement.cadence}), year))
-    return PlanCheck(plan, _BY_URGENCY[engine.urgency(list(reasons))], reasons)
+def judge(plan: Plan, requirement: Requirement, year: int, context: engine.Context) -> PlanCheck:
+    """``plan`` judged in ``year`` by the engine, on the grounds that bear on ``requirement``."""
+    reasons = tuple(engine.for_requirement(engine.due_reasons(plan, year, context), requirement.id))
+    return PlanCheck(plan, _BY_URGENCY[engine.urgency(reasons)], reasons)
 
 
-def check(register: Register, year: int, *, plans: Iterable[Plan] | None = None) -> list[Check]:
+def check(
+    register: Register, year: int, *, plans: Iterable[Plan] | None = None, today: dt.date | None = None
+) -> list[Check]:
     """Every requirement of the register, in file order, judged in ``year``.
 
     ``plans`` narrows the plans that may meet a requirement (a partner filter); requirements then
     met by none of them are left out, so the list answers "which duties do these plans carry".
     """
     allowed = None if plans is None else {p.id for p in plans}
+    context = engine.Context.of(register, today)
     checks = []
     for requirement in register.requirements.values():
         meeting = plans_meeting(register, requirement.id)
@@ -98,7 +104,7 @@ def check(register: Register, year: int, *, plans: Iterable[Plan] | None = None)
             meeting = [p for p in meeting if p.id in allowed]
             if not meeting:
                 continue
-        judged = sorted((judge(p, requirement, year) for p in meeting), key=lambda c: (c.status, c.plan.id))
+        judged = sorted((judge(p, requirement, year, context) for p in meeting), key=lambda c: (c.status, c.plan.id))
         checks.append(Check(requirement, tuple(judged)))
     return checks
 

@@ -4,7 +4,8 @@ Os kommune is small ("vi må være effektive og målretta i tidsbruken"), so the
 must not put more revisions in one year than the administration can carry. A plan counts once
 in a year when work on it falls in that year:
 
-    revision   a revision is recorded for the year (planned, in progress or adopted);
+    revision   a revision has work in the year: its work years through its target, or the
+               year it was adopted;
     cadence    the rules make it due that year by its cadence, for the first time (an annual
                plan without a recorded round, a term plan at its deadline, an interval plan in
                the year its interval runs out);
@@ -17,20 +18,18 @@ The years are grouped by category, owner (responsible, ``ansvarlig``) or municip
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from planstrategi.i18n import t
-from planstrategi.model import Plan
+from planstrategi.model import Plan, RevisionState
 from planstrategi.rules import engine
 from planstrategi.store.register import Register
 
 DEFAULT_CAPACITY = 3
-_FRESH = frozenset(
-    {engine.ReasonCode.ANNUAL, engine.ReasonCode.TERM, engine.ReasonCode.TERM_WITHIN, engine.ReasonCode.INTERVAL}
-)
 _LATE = frozenset({engine.Urgency.OVERDUE, engine.Urgency.EXPIRED})
 
 
@@ -90,24 +89,24 @@ class Workload:
         return max((y.total for y in self.years), default=0)
 
 
-def items(plans: Iterable[Plan], years: Sequence[int], current_year: int) -> list[Item]:
+def items(plans: Iterable[Plan], years: Sequence[int], current_year: int, context: engine.Context) -> list[Item]:
     """The work each plan brings in each of ``years``, by year and then plan id."""
     found: list[Item] = []
     for plan in sorted(plans, key=lambda p: p.id):
         if plan.status in engine.RETIRED:
             continue
         for year in years:
-            item = _item(plan, year, current_year)
+            item = _item(plan, year, current_year, context)
             if item is not None:
                 found.append(item)
     return sorted(found, key=lambda i: (i.year, i.plan.id))
 
 
-def _item(plan: Plan, year: int, current_year: int) -> Item | None:
-    reasons = tuple(engine.due_reasons(plan, year))
-    if any(r.year == year for r in plan.revisions):
+def _item(plan: Plan, year: int, current_year: int, context: engine.Context) -> Item | None:
+    reasons = tuple(engine.due_reasons(plan, year, context))
+    if any(year in engine.work_years(r) for r in plan.revisions if r.state is not RevisionState.AVLYST):
         return Item(plan, year, Source.REVISION, reasons)
-    fresh = tuple(r for r in reasons if r.code in _FRESH and r.year == year)
+    fresh = tuple(r for r in reasons if r.code in engine.FRESH and r.year == year)
     if fresh:
         return Item(plan, year, Source.CADENCE, fresh)
     if year == current_year and engine.urgency(list(reasons)) in _LATE:
@@ -145,9 +144,10 @@ def workload(
     by: GroupBy = GroupBy.category,
     capacity: int = DEFAULT_CAPACITY,
     lang: str = "nb",
+    today: dt.date | None = None,
 ) -> Workload:
     """The workload of ``plans`` over ``years``, broken down ``by`` groups."""
-    found = items(plans, years, current_year)
+    found = items(plans, years, current_year, engine.Context.of(register, today))
     groups = _group_order(register, (i.plan for i in found), by, lang)
     loads = []
     for year in years:

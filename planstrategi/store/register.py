@@ -324,14 +324,20 @@ def _check_dates(register: Register, as_of: dt.date) -> None:
             continue
         if plan.status in (Status.UTGATT, Status.ERSTATTET, Status.UNDER_REVISJON):
             continue
-        if any(r.year >= plan.valid_to and r.state is not RevisionState.VEDTATT for r in plan.revisions):
-            continue
+        if any(r.year >= plan.valid_to for r in plan.revisions if r.pending):
+            continue  # a revision is planned: due and table say when
+        if any(_year(r.decided_on) >= plan.valid_to for r in plan.revisions if r.state is RevisionState.VEDTATT):
+            continue  # revised in its last year of validity or later (the engine's rule)
         path = register.plan_paths[plan_id]
         line, column = _locate(path, ("valid_to",))
         message = t("expired-unplanned", year=plan.valid_to)
         register.problems.append(
             Problem(display_path(path), line, column, Severity.WARNING, "expired-unplanned", message)
         )
+
+
+def _year(value: int | dt.date) -> int:
+    return value.year if isinstance(value, dt.date) else value
 
 
 def _hint(ref: str, known: Iterable[str]) -> str:
