@@ -271,8 +271,8 @@ def test_defect_a_plan_inherits_its_requirements_cadence() -> None:
     context = Context(requirements={"krav": requirement("årlig")})
     assert codes(p, 2025) == []  # without the requirement: never due
     reasons = engine.due_reasons(p, 2025, context)
-    assert [(r.code, r.ground, r.requirement) for r in reasons] == [
-        (ReasonCode.ANNUAL_MISSED, Ground.REQUIREMENT, "krav")
+    assert [(r.code, r.ground, r.requirements) for r in reasons] == [
+        (ReasonCode.ANNUAL_MISSED, Ground.REQUIREMENT, ("krav",))
     ]
     assert reasons[0].text() == "årlig, ikke revidert på 2 år (sist 2022) – forskrift om kommunal beredskapsplikt § 4"
 
@@ -371,3 +371,16 @@ def _late_on_schedule(p: Plan, year: int) -> bool:
 @given(plans, st.integers(2000, 2039))
 def test_overdue_on_the_schedule_stays_overdue_until_decided(p: Plan, year: int) -> None:
     assert _late_on_schedule(p, year) <= _late_on_schedule(p, year + 1)
+
+
+def test_two_requirements_saying_the_same_give_one_reason_naming_both_laws() -> None:
+    budget = requirement("årlig")
+    plan_law = Requirement.model_validate(
+        budget.model_dump()
+        | {"id": "handlingsdel", "legal_basis": [{"law": "plan- og bygningsloven", "section": "§ 11-1"}]}
+    )
+    context = Context(requirements={"krav": budget, "handlingsdel": plan_law})
+    reasons = engine.due_reasons(plan(adopted=2023, requirements=["krav", "handlingsdel"]), 2025, context)
+    assert [(r.code, r.requirements) for r in reasons] == [(ReasonCode.ANNUAL_MISSED, ("krav", "handlingsdel"))]
+    assert reasons[0].text().endswith("– forskrift om kommunal beredskapsplikt § 4, plan- og bygningsloven § 11-1")
+    assert engine.for_requirement(reasons, "handlingsdel") == reasons

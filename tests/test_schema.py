@@ -43,8 +43,17 @@ ACROSS_FILES = frozenset(
         "unknown-municipality",
         "unknown-requirement",
         "missing-file",
+        # and rules between fields of one file (store/plancheck.py)
+        "work-after-target",
+        "work-ends-before-start",
+        "decision-missing",
+        "postponed-not-utsatt",
+        "adopted-after-validity",
     }
 )
+# The 0.1 form (a revision's ``year``): validate still reads it, with a warning to upgrade; the
+# schema describes 0.2 only, so an editor already flags the key upgrade renames.
+OLD_FORM = frozenset({"revision-year"})
 _MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
@@ -87,11 +96,11 @@ def schema_errors(path: Path, relative: Path) -> list[str] | None:
 
 
 def validate_codes(root: Path) -> dict[Path, set[str]]:
-    """validate's error codes per file (relative to the register)."""
+    """validate's error codes per file (relative to the register), with the warning for the 0.1 form."""
     loaded = register.load(root)
     codes: dict[Path, set[str]] = {}
     for problem in loaded.problems:
-        if problem.severity is Severity.ERROR:
+        if problem.severity is Severity.ERROR or problem.code in OLD_FORM:
             path = Path(problem.path)
             path = path.relative_to(root) if path.is_absolute() else path.resolve().relative_to(root.resolve())
             codes.setdefault(path, set()).add(problem.code)
@@ -113,7 +122,7 @@ def agree(root: Path) -> list[str]:
             continue  # not YAML at all: validate reports the syntax, a schema never sees the file
         if found & EXPRESSIBLE and not errors:
             disagreements.append(f"{relative}: validate says {sorted(found)}, the schema accepts it")
-        if found <= ACROSS_FILES and errors:
+        if found <= ACROSS_FILES and errors and not found & OLD_FORM:
             disagreements.append(f"{relative}: validate accepts its shape, the schema says {errors}")
     return disagreements
 

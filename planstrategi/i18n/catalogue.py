@@ -450,6 +450,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "gyldigheten gikk ut i {year}, og ingen revisjon er planlagt; legg til en revisjon eller sett status",
         "en": "its validity ran out in {year} and no revision is planned; add a revision or set the status",
     },
+    "revision-year": {
+        "nb": "«year:» er formen fra versjon 0.1; den heter nå «target:» (når revisjonen skal vedtas). "
+        "Kjør «planstrategi upgrade» for å skrive om filene",
+        "en": "'year:' is the version 0.1 form; it is now 'target:' (when the revision is to be adopted). "
+        "Run 'planstrategi upgrade' to rewrite the files",
+    },
+    "work-after-target": {
+        "nb": "arbeidet starter i {start}, etter målet {target}; rett work_from eller target",
+        "en": "the work starts in {start}, after the target {target}; correct work_from or target",
+    },
+    "work-ends-before-start": {
+        "nb": "arbeidet slutter i {end}, før det starter ({start}); rett work_to",
+        "en": "the work ends in {end}, before it starts ({start}); correct work_to",
+    },
+    "decision-missing": {
+        "nb": "en revisjon som er {state}, trenger vedtaket som gjorde det: legg til decision med dato (eller år) "
+        "og gjerne saksnummer",
+        "en": "a revision that is {state} needs the decision that made it so: add a decision with a date (or year) "
+        "and preferably a case number",
+    },
+    "postponed-not-utsatt": {
+        "nb": "postponed_from hører bare til en revisjon med state: utsatt; sett state, eller fjern feltet",
+        "en": "postponed_from belongs only to a revision with state: utsatt; set the state, or remove the field",
+    },
+    "adopted-after-validity": {
+        "nb": "vedtatt {adopted}, etter at gyldigheten gikk ut i {end}; oppdater valid_to (og valid_from) "
+        "for den nye planen",
+        "en": "adopted in {adopted}, after its validity ran out in {end}; update valid_to (and valid_from) "
+        "for the new plan",
+    },
     # --- rules: one per problem code, for SARIF (code scanning) and the step summary ---------------
     "rule.too-large": {"nb": "Filen er for stor", "en": "File too large"},
     "rule-help.too-large": {
@@ -631,6 +661,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rule-help.expired-unplanned": {
         "nb": "Gyldigheten har gått ut og ingen revisjon er planlagt. Legg til en revisjon, eller sett status.",
         "en": "Its validity has run out and no revision is planned. Add a revision, or set the status.",
+    },
+    "rule.revision-year": {"nb": "Revisjon i formen fra 0.1", "en": "Revision in the 0.1 form"},
+    "rule-help.revision-year": {
+        "nb": "Versjon 0.2 kaller revisjonens år «target». Kjør «planstrategi upgrade»; den beholder kommentarene.",
+        "en": "Version 0.2 calls a revision's year 'target'. Run 'planstrategi upgrade'; it keeps the comments.",
+    },
+    "rule.work-after-target": {"nb": "Arbeid etter målet", "en": "Work after the target"},
+    "rule-help.work-after-target": {
+        "nb": "Arbeidet med en revisjon kan ikke starte etter året den skal vedtas. Rett work_from eller target.",
+        "en": "Work on a revision cannot start after the year it is to be adopted. Correct work_from or target.",
+    },
+    "rule.work-ends-before-start": {"nb": "Arbeid slutter før det starter", "en": "Work ends before it starts"},
+    "rule-help.work-ends-before-start": {
+        "nb": "work_to må være samme år som work_from eller senere.",
+        "en": "work_to must be the same year as work_from or later.",
+    },
+    "rule.decision-missing": {"nb": "Vedtak mangler", "en": "Decision missing"},
+    "rule-help.decision-missing": {
+        "nb": "En utsatt eller avlyst revisjon skal vise vedtaket som utsatte eller avlyste den.",
+        "en": "A postponed or cancelled revision must show the decision that postponed or cancelled it.",
+    },
+    "rule.postponed-not-utsatt": {"nb": "postponed_from uten utsatt", "en": "postponed_from without utsatt"},
+    "rule-help.postponed-not-utsatt": {
+        "nb": "postponed_from sier hvilket mål en utsatt revisjon hadde; det hører bare til state: utsatt.",
+        "en": "postponed_from says which target a postponed revision had; it belongs only with state: utsatt.",
+    },
+    "rule.adopted-after-validity": {"nb": "Vedtatt etter gyldigheten", "en": "Adopted after its validity"},
+    "rule-help.adopted-after-validity": {
+        "nb": "Planen er vedtatt etter valid_to. Den nye planen trenger en ny gyldighetsperiode.",
+        "en": "The plan was adopted after valid_to. The new plan needs a new validity period.",
     },
     # --- CI: GitHub Actions step summary, annotations, progress ------------------------------------
     "ci.summary-line": {"nb": "Linje", "en": "Line"},
@@ -1171,6 +1231,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import.done": {
         "nb": "planfiler skrevet: {written}; problemer: {problems}",
         "en": "plan files written: {written}; problems: {problems}",
+    },
+    # --- upgrade ---
+    "help.upgrade": {
+        "nb": "Skriv planfilene om fra format 0.1 til 0.2 (year blir target i revisjonene); kommentarer og alt "
+        "annet blir som før.",
+        "en": "Rewrite the plan files from format 0.1 to 0.2 (year becomes target in the revisions); comments and "
+        "everything else stay as they are.",
+    },
+    "opt.dry-run": {"nb": "Vis endringene uten å skrive noe.", "en": "Show the changes without writing anything."},
+    "upgrade-conflict": {
+        "nb": "revisjonen har både year og target (year er det gamle navnet på target); behold den som stemmer, "
+        "slett den andre og kjør upgrade igjen",
+        "en": "the revision has both year and target (year is the old name of target); keep the one that is "
+        "right, delete the other and run upgrade again",
+    },
+    "upgrade-manual": {
+        "nb": "upgrade kan ikke gjøre year om til target her: {detail}; endre year til target for hånd",
+        "en": "upgrade cannot turn year into target here: {detail}; change year to target by hand",
+    },
+    "upgrade.spelled": {"nb": "nøkkelen er skrevet {key}", "en": "the key is written {key}"},
+    "upgrade.unexpected": {"nb": "resultatet ble ikke som ventet", "en": "the result was not as expected"},
+    "upgrade-invalid": {
+        "nb": "ikke oppgradert: filen ville hatt feil etter oppgraderingen (se linjene under); rett dem og kjør "
+        "upgrade igjen",
+        "en": "not upgraded: the file would have errors after the upgrade (see the lines below); fix them and run "
+        "upgrade again",
+    },
+    "upgrade.files-one": {"nb": "{n} fil", "en": "{n} file"},
+    "upgrade.files-many": {"nb": "{n} filer", "en": "{n} files"},
+    "upgrade.done": {
+        "nb": "upgrade: {files} oppgradert, {unchanged} uendret",
+        "en": "upgrade: {files} upgraded, {unchanged} unchanged",
+    },
+    "upgrade.done-dry-run": {
+        "nb": "upgrade: {files} ville blitt oppgradert, {unchanged} uendret",
+        "en": "upgrade: {files} would be upgraded, {unchanged} unchanged",
+    },
+    "upgrade.with-problems": {
+        "nb": "{summary}; ikke endret på grunn av problemer: {files}",
+        "en": "{summary}; not changed because of problems: {files}",
     },
     # --- command line --------------------------------------------------------------------------
     "no-register": {

@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
@@ -142,7 +142,7 @@ class Reason:
     ground: Ground
     date: dt.date | None = None
     n: int | None = None
-    requirement: str | None = None
+    requirements: tuple[str, ...] = ()
     basis: str | None = None
     assumed: bool = False
 
@@ -172,7 +172,7 @@ class Reason:
             "year": self.year,
             "date": self.date.isoformat() if self.date else None,
             "ground": self.ground.value,
-            "requirement": self.requirement,
+            "requirements": list(self.requirements),
             "text": self.text(),
         }
 
@@ -238,7 +238,22 @@ def due_reasons(plan: Plan, year: int, context: Context = NO_CONTEXT) -> list[Re
         reasons.append(expired)
     for cadence, ground, requirement in _cadences(plan, context):
         reasons.extend(_cadence(plan, year, today, context.calendar, cadence, ground, requirement))
+    reasons = _merge(reasons)
     return sorted(reasons, key=lambda r: (r.urgency, r.year))
+
+
+def _merge(reasons: list[Reason]) -> list[Reason]:
+    """One reason where several requirements say the same (the økonomiplan's two laws, say): bases joined."""
+    merged: dict[tuple[object, ...], Reason] = {}
+    for reason in reasons:
+        key = (reason.code, reason.year, reason.date, reason.ground is Ground.REQUIREMENT or id(reason))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = reason
+        else:
+            basis = ", ".join(b for b in (first.basis, reason.basis) if b)
+            merged[key] = replace(first, requirements=first.requirements + reason.requirements, basis=basis or None)
+    return list(merged.values())
 
 
 def urgency(reasons: Iterable[Reason]) -> Urgency | None:
@@ -252,7 +267,7 @@ def for_requirement(reasons: Iterable[Reason], requirement_id: str) -> list[Reas
         r
         for r in reasons
         if r.ground in (Ground.SCHEDULE, Ground.VALIDITY)
-        or (r.ground is Ground.REQUIREMENT and r.requirement == requirement_id)
+        or (r.ground is Ground.REQUIREMENT and requirement_id in r.requirements)
     ]
 
 
@@ -316,7 +331,7 @@ class _Rhythm:
             code,
             year,
             self.ground,
-            requirement=requirement.id if requirement else None,
+            requirements=(requirement.id,) if requirement else (),
             basis=basis,
             **extra,  # type: ignore[arg-type]
         )

@@ -36,7 +36,7 @@ from planstrategi.model import (
     Status,
 )
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, yamlio
+from planstrategi.store import modelcheck, plancheck, yamlio
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -205,6 +205,11 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     instance, problems = modelcheck.check(document, model)
     if any(p.severity is Severity.ERROR for p in document.problems):
         instance = None  # a duplicate key or a YAML trap means the data is not what was written
+    if isinstance(instance, Plan):
+        checked = plancheck.check(document, instance)
+        problems.extend(checked)
+        if any(p.severity is Severity.ERROR for p in checked):
+            instance = None  # a revision that contradicts itself would mislead every report
     return Loaded(path, shown, instance, document.problems + problems)
 
 
