@@ -62,7 +62,7 @@ def _main(
 
 
 # In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
-# planning intelligence, review, and writing new files.
+# planning intelligence, review, and writing files.
 app.command("due", help=t("help.due"))(questions.due)
 app.command("overdue", help=t("help.overdue"))(questions.overdue)
 app.command("table", help=t("help.table"))(questions.table)
@@ -78,6 +78,7 @@ app.command("schema", help=t("help.schema"))(review.schema)
 app.command("new", help=t("help.new"))(authoring.new)
 app.command("init", help=t("help.init"))(authoring.init)
 app.command("import", help=t("help.import"))(authoring.import_plans)
+app.command("upgrade", help=t("help.upgrade"))(authoring.upgrade)
 
 
 def main() -> None:

@@ -47,11 +47,11 @@ def plan(plan_id: str, category: str = "politisk-styring", **fields: str) -> str
 
 
 PLANS = {
-    "egen": plan("egen", revisions="[{year: 2025}]"),  # Os alone: not shared
-    "felles": plan("felles", partners='["5025", "5026"]', revisions="[{year: 2025}]"),
+    "egen": plan("egen", revisions="[{target: 2025}]"),  # Os alone: not shared
+    "felles": plan("felles", partners='["5025", "5026"]', revisions="[{target: 2025}]"),
     "vert": plan("vert", host='"5026"', adopted="2022"),  # Holtålen hosts; no work in the term
-    "roros": plan("roros", municipality='"5025"', revisions="[{year: 2026}]"),  # Røros's own
-    "beite": plan("beite", category="landbruk", revisions="[{year: 2024}]"),  # in the landbruk cooperation
+    "roros": plan("roros", municipality='"5025"', revisions="[{target: 2026}]"),  # Røros's own
+    "beite": plan("beite", category="landbruk", revisions="[{target: 2024}]"),  # in the landbruk cooperation
     "utgatt": plan("utgatt", partners='["5025"]').replace("gjeldende", "utgått"),
 }
 

@@ -53,7 +53,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def change_register(data: Path) -> None:
     """A planner's afternoon: one plan renamed, one moved and re-statused, goals edited, one plan added."""
     plans = data / "plans"
-    edit(plans / "helseplan.yaml", "  - year: 2025\n", "  - year: 2026\n")
+    edit(plans / "helseplan.yaml", "  - target: 2025\n", "  - target: 2026\n")
     edit(plans / "helseplan.yaml", "status: gjeldende", "status: under-revisjon")
     edit(plans / "helseplan.yaml", "adopted: 2017-06-22", "adopted: 2017-06-23")
     (plans / "helseplan.yaml").write_text(
@@ -153,9 +153,9 @@ def test_json(repo: Path) -> None:
 
 def test_revisions_added_removed_and_state(repo: Path) -> None:
     plan = repo / "data" / "plans" / "helseplan.yaml"
-    edit(plan, "  - year: 2025\n", "  - year: 2025\n    state: pågår\n")
-    plan.write_text(plan.read_text(encoding="utf-8") + "  - year: 2029\n", encoding="utf-8")
-    edit(repo / "data" / "plans" / "delegeringsreglement.yaml", "revisions:\n  - year: 2024\n", "")
+    edit(plan, "  - target: 2025\n", "  - target: 2025\n    state: pågår\n")
+    plan.write_text(plan.read_text(encoding="utf-8") + "  - target: 2029\n", encoding="utf-8")
+    edit(repo / "data" / "plans" / "delegeringsreglement.yaml", "revisions:\n  - target: 2024\n", "")
     lines = run().output.splitlines()[2:]
     assert lines == [
         "~ delegeringsreglement «Politisk delegeringsreglement»: endret",
@@ -182,7 +182,7 @@ def test_removed_plan_and_goal_dropped(repo: Path) -> None:
 def test_two_revisions_and_a_feature_branch(repo: Path) -> None:
     first = git(repo, "rev-parse", "--short=7", "HEAD")
     git(repo, "switch", "-q", "-c", "revisjon-2026")
-    edit(repo / "data" / "plans" / "helseplan.yaml", "  - year: 2025\n", "  - year: 2026\n")
+    edit(repo / "data" / "plans" / "helseplan.yaml", "  - target: 2025\n", "  - target: 2026\n")
     second = commit(repo, "helseplan to 2026")
     # main moves on after the branch left it: the default base is still where the branch left.
     git(repo, "switch", "-q", "main")
@@ -268,7 +268,7 @@ def test_no_default_branch(repo: Path) -> None:
 
 def test_shallow_clone_without_the_base(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = git(repo, "rev-parse", "HEAD")
-    edit(repo / "data" / "plans" / "helseplan.yaml", "  - year: 2025\n", "  - year: 2026\n")
+    edit(repo / "data" / "plans" / "helseplan.yaml", "  - target: 2025\n", "  - target: 2026\n")
     commit(repo, "second")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
@@ -345,7 +345,7 @@ def test_the_workflow_diff_step_in_a_pull_request_checkout(repo: Path, tmp_path:
 
     clone = tmp_path / "checkout"
     subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True)
-    edit(clone / "data" / "plans" / "helseplan.yaml", "  - year: 2025\n", "  - year: 2026\n")
+    edit(clone / "data" / "plans" / "helseplan.yaml", "  - target: 2025\n", "  - target: 2026\n")
     workflow = load_yaml((ROOT / ".github/workflows/validate.yml").read_text(encoding="utf-8"))
     script = next(step["run"] for step in workflow["jobs"]["diff"]["steps"] if step.get("name") == "What changed")  # type: ignore[index]
     summary = tmp_path / "summary.md"
@@ -378,7 +378,7 @@ def test_the_readme_example_on_the_bundled_register(tmp_path: Path, monkeypatch:
     sha = commit(root, "register")
     git(root, "switch", "-q", "-c", "revisjoner")
     monkeypatch.chdir(root)
-    edit(root / "data/plans/beredskapsplan.yaml", "  - year: 2026\n", "  - year: 2027\n")
+    edit(root / "data/plans/beredskapsplan.yaml", "  - target: 2026\n", "  - target: 2027\n")
     edit(root / "data/plans/alkoholpolitisk-plan.yaml", "\nstatus: gjeldende\n", "\nstatus: under-revisjon\n")
     added = CliRunner().invoke(
         app,

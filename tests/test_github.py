@@ -218,7 +218,9 @@ def test_diff_adds_its_markdown_to_the_summary_unless_markdown_is_the_output(
         "r",
     )
     plan = base_register / "plans" / "helseplan.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("  - year: 2025\n", "  - year: 2026\n"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("  - target: 2025\n", "  - target: 2026\n"), encoding="utf-8"
+    )
     result = CliRunner().invoke(app, ["diff", "HEAD", "--format", output_format], catch_exceptions=False)
     assert result.exit_code == 0
     if output_format == "markdown":

@@ -236,13 +236,13 @@ def test_import_the_planning_strategy_appendix(fresh: Path) -> None:
         'municipality: "5025"\n'
         "adopted: 2021-11-18\n"
         "revisions:\n"
-        "- year: 2024\n"
+        "- target: 2024\n"
         "status: gjeldende\n"
         "remarks: Vedtatt med presisering\n"
     )
     budget = yaml.safe_load((fresh / "data/plans/okonomiplan-og-arsbudsjett.yaml").read_text(encoding="utf-8"))
     assert (budget["category"], budget["kind"]) == ("kommuneplan-og-okonomiplan", "budsjett")
-    assert budget["revisions"] == [{"year": year} for year in range(2023, 2028)]
+    assert budget["revisions"] == [{"target": year} for year in range(2023, 2028)]
     ethics = yaml.safe_load((fresh / "data/plans/etisk-reglement.yaml").read_text(encoding="utf-8"))
     assert (ethics["status"], "adopted" in ethics) == ("utkast", False)
     assert_valid(fresh / "data")
@@ -256,7 +256,7 @@ def test_import_named_columns_with_commas(fresh: Path) -> None:
     assert climate["kind"] == "kommunedelplan"
     assert climate["remarks"] == "Mål: 33 % kutt, se vedlegg"
     farming = yaml.safe_load((fresh / "data/plans/landbruksplan.yaml").read_text(encoding="utf-8"))
-    assert (farming["category"], farming["revisions"]) == ("landbruk", [{"year": 2025}])  # group by its name
+    assert (farming["category"], farming["revisions"]) == ("landbruk", [{"target": 2025}])  # group by its name
     assert_valid(fresh / "data")
 
 

@@ -139,7 +139,7 @@ def test_no_date_no_date_warnings(base_register: Path) -> None:
 
 @pytest.mark.parametrize(
     "extra",
-    ["valid_to: 2025\n", "valid_to: 2020\nrevisions:\n  - year: 2026\n", "valid_to: 2020\nstatus: utgått\n"],
+    ["valid_to: 2025\n", "valid_to: 2020\nrevisions:\n  - target: 2026\n", "valid_to: 2020\nstatus: utgått\n"],
 )
 def test_not_expired_or_taken_care_of(base_register: Path, extra: str) -> None:
     text = PLAN.format(id="gammel") + extra

@@ -31,7 +31,7 @@ kind: plan
 municipality: "3430"
 status: gjeldende
 adopted: 2022
-revisions: [{year: 2025}]
+revisions: [{target: 2025}]
 links: ["https://example.org/?a=1&b=<2>", "mailto:post@os.kommune.no"]
 remarks: "<img src=x onerror=alert(1)> [lenke](javascript:alert(1)) | @alle"
 """

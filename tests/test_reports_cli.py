@@ -51,8 +51,8 @@ def test_due_lists_overdue_then_expired_then_due_with_reasons(base_register: Pat
     document = as_json("due", "2025", "--data", str(base_register), "--as-of", AS_OF)
     assert document["report"] == "due" and document["year"] == 2025 and document["as_of"] == AS_OF
     assert [(r["id"], r["urgency"], [x["text"] for x in r["reasons"]]) for r in document["rows"]] == [
-        ("delegeringsreglement", "overdue", ["forfalt siden 2024"]),
-        ("helseplan", "expired", ["gyldighet utløpt 2020", "planlagt 2025"]),
+        ("delegeringsreglement", "overdue", ["forfalt siden 2024 – revisjonsplan"]),
+        ("helseplan", "expired", ["gyldighet utløpt 2020 – gyldighetsperiode", "planlagt 2025 – revisjonsplan"]),
     ]
     assert document["counts"] == {"overdue": 1, "expired": 1, "due": 0}
 
@@ -61,8 +61,8 @@ def test_due_defaults_to_the_year_of_as_of(base_register: Path) -> None:
     assert as_json("due", "--data", str(base_register), "--as-of", "2024-05-01")["year"] == 2024
     rows = as_json("due", "--data", str(base_register), "--as-of", "2024-05-01")["rows"]
     assert [(r["id"], r["reasons"][-1]["text"]) for r in rows] == [
-        ("helseplan", "gyldighet utløpt 2020"),
-        ("delegeringsreglement", "planlagt 2024"),
+        ("helseplan", "gyldighet utløpt 2020 – gyldighetsperiode"),
+        ("delegeringsreglement", "planlagt 2024 – revisjonsplan"),
     ]
 
 
@@ -207,7 +207,7 @@ def test_table_usage_errors(base_register: Path, args: list[str], message: str) 
 
 
 def test_table_and_list_leave_out_retired_plans_unless_asked(base_register: Path) -> None:
-    add_plan(base_register, "gammel", "status: utgått\nadopted: 2001\nrevisions:\n  - year: 2024\n")
+    add_plan(base_register, "gammel", "status: utgått\nadopted: 2001\nrevisions:\n  - target: 2024\n")
     assert "gammel" not in ids(as_json("table", "--data", str(base_register), "--as-of", AS_OF))
     assert "gammel" in ids(as_json("table", "--data", str(base_register), "--as-of", AS_OF, "--all"))
     assert ids(as_json("list", "--data", str(base_register), "--status", "utgått")) == ["gammel"]
@@ -237,8 +237,8 @@ def test_show_gives_every_field_revisions_decisions_and_goals(base_register: Pat
         "Gjelder til og med    2020",
         "Overordna plan        ja",
         "Valgperiode           valgperioden 2023–2027",
-        "Til revisjon i 2025   gyldighet utløpt 2020; planlagt 2025",
-        "2025   planlagt   Sammen med rus- og psykiatriplanen",
+        "Til revisjon i 2025   gyldighet utløpt 2020 – gyldighetsperiode; planlagt 2025 – revisjonsplan",
+        "2025   2025     planlagt            Sammen med rus- og psykiatriplanen",
         "41/17   2017-06-22   kommunestyret",
         "Mål        Hjemmebasert omsorg",
         "Målverdi   Andel hjemmeboende over 80 år: minst 90 % til 2030",
@@ -256,8 +256,22 @@ def test_show_json_is_the_plan_as_in_its_file(base_register: Path) -> None:
     assert document["due"] == {
         "urgency": "expired",
         "reasons": [
-            {"code": "expired", "year": 2020, "text": "gyldighet utløpt 2020"},
-            {"code": "planned", "year": 2025, "text": "planlagt 2025"},
+            {
+                "code": "expired",
+                "year": 2020,
+                "date": None,
+                "ground": "validity",
+                "requirements": [],
+                "text": "gyldighet utløpt 2020 – gyldighetsperiode",
+            },
+            {
+                "code": "planned",
+                "year": 2025,
+                "date": None,
+                "ground": "schedule",
+                "requirements": [],
+                "text": "planlagt 2025 – revisjonsplan",
+            },
         ],
     }
     assert document["term"] == {"election_year": 2023, "years": [2024, 2025, 2026, 2027]}
@@ -268,7 +282,7 @@ def test_show_marks_an_overdue_revision(base_register: Path) -> None:
     code, out, _ = run("show", "delegeringsreglement", "--data", str(base_register), "--as-of", AS_OF)
     assert (
         code == 0
-        and "2024   forfalt" in out
+        and "2024   2024     forfalt" in out
         and "Revideres             hver valgperiode, innen 1 år etter konstitueringen" in out
     )
 
@@ -289,7 +303,10 @@ def test_csv_reaches_stdout_as_utf8_with_bom_and_crlf(base_register: Path) -> No
         app, ["due", "--data", str(base_register), "--as-of", AS_OF, "--format", "csv"], catch_exceptions=False
     )
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbfHastegrad;Plan;Gruppe;Grunn;Vedtatt\r\n")
-    assert b"Forfalt;Politisk delegeringsreglement;Politisk styring;forfalt siden 2024;2020\r\n" in result.stdout_bytes
+    assert (
+        "Forfalt;Politisk delegeringsreglement;Politisk styring;forfalt siden 2024 – revisjonsplan;2020\r\n".encode()
+        in result.stdout_bytes
+    )
 
 
 @pytest.mark.parametrize("command", [["due"], ["overdue"], ["table"], ["list"], ["show", "helseplan"]])

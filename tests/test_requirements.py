@@ -187,7 +187,7 @@ def checked(tmp_path: Path) -> Path:
         # adopted in the last term, nothing planned: due by the requirement's cadence in the term.
         eierskapsmelding=linked("eierskapsmelding", "eierskap", adopted="2021"),
         # the 2024 revision was never done: overdue.
-        beredskapsplan=linked("beredskapsplan", "beredskap", adopted="2022", revisions="[{year: 2024}]"),
+        beredskapsplan=linked("beredskapsplan", "beredskap", adopted="2022", revisions="[{target: 2024}]"),
         # a retired plan does not meet anything.
         alkohol=linked("alkohol", "alkohol", adopted="2016", status="utgått"),
     )

@@ -1,4 +1,4 @@
-"""``planstrategi --version`` and ``--help`` start without importing pydantic or rich.
+"""``planstrategi --version`` and ``--help`` start without importing pydantic, rich, PyYAML or ruamel.
 
 A behaviour test, not a timing test: ``python -X importtime`` lists every module a run imports,
 and the heavy ones must not be among them (they cost most of the start-up time).
@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pydantic", "pydantic_core", "rich", "yaml")
+HEAVY = ("pydantic", "pydantic_core", "rich", "yaml", "ruamel")
 
 
 def _imported(*args: str) -> tuple[set[str], str]:

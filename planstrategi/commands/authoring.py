@@ -1,14 +1,15 @@
-"""``planstrategi new``, ``init`` and ``import``: commands that write new files into a register.
+"""``planstrategi new``, ``init``, ``import`` and ``upgrade``: commands that write files into a register.
 
 Every file is checked the way ``validate`` checks it before it is written, and written through
 ``safeio`` (atomic, never over an existing file without --force, never outside the folder).
+``upgrade`` is the one that rewrites existing files, and changes nothing in them but what it must.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -16,6 +17,9 @@ from planstrategi.commands.options import DataOption, LangOption, UsageError, us
 from planstrategi.commands.review import write_error
 from planstrategi.i18n import t
 from planstrategi.store.safeio import UnsafeWrite
+
+if TYPE_CHECKING:
+    from planstrategi.model.problems import Problem
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Overskriv filer som finnes / overwrite existing files.")]
 
@@ -185,3 +189,101 @@ def import_plans(
         typer.echo(register.display_path(path))
     typer.echo(t("import.done", written=len(written), problems=len(result.problems)))
     raise typer.Exit(1 if result.problems else 0)
+
+
+def upgrade(
+    data: DataOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry-run"))] = False,
+    lang: LangOption = None,
+) -> None:
+    """Oppgrader planfilene fra format 0.1 til 0.2 / rewrite the plan files from format 0.1 to 0.2.
+
+    In each revision, ``year:`` becomes ``target:``; comments, blank lines, quoting, key order and
+    line ends stay as they are. Prints a unified diff of every file it changes, then writes it
+    (atomically) unless --dry-run. A file that cannot be read, or would not be valid after the
+    upgrade, is reported as path:line:col and left alone. Exit 0 when no file had a problem, else 1.
+    """
+    use_language(lang)
+    from planstrategi.render import problems as render
+    from planstrategi.store import parallel, register, safeio
+
+    root = register.resolve_root(data)
+    real_root = root.resolve()
+    upgraded = unchanged = failed = 0
+    for path in parallel.yaml_files(root / register.PLANS_DIR):
+        shown = register.display_path(path)
+        change, problems = _upgraded_plan(path, shown, real_root)
+        if problems:
+            failed += 1
+            for problem in sorted(problems, key=lambda p: p.sort_key()):
+                typer.echo(render.line(problem), err=True)
+            continue
+        if change is None:
+            unchanged += 1
+            continue
+        old, new, bom = change
+        typer.echo(_unified_diff(old, new, shown), nl=False)
+        if not dry_run:
+            try:  # to the file itself: a link inside the register stays a link
+                safeio.write_bytes(
+                    real_root, path.resolve().relative_to(real_root), bom + new.encode("utf-8"), force=True
+                )
+            except UnsafeWrite as exc:
+                typer.echo(f"planstrategi: {t(exc.code, path=shown, reason=exc.reason)}", err=True)
+                failed += 1
+                continue
+        upgraded += 1
+    summary = t("upgrade.done-dry-run" if dry_run else "upgrade.done", files=_files(upgraded), unchanged=unchanged)
+    if failed:
+        summary = t("upgrade.with-problems", summary=summary, files=_files(failed))
+    typer.echo(summary, err=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _upgraded_plan(path: Path, shown: str, real_root: Path) -> tuple[tuple[str, str, bytes] | None, list[Problem]]:
+    """(old text, new text, byte-order mark) for a plan file that needs the upgrade, None for one that
+    does not; or the problems that stop it. The new text is checked the way validate checks a file."""
+    import codecs
+
+    from planstrategi.model import Plan
+    from planstrategi.model.problems import Problem, Severity
+    from planstrategi.store import modelcheck, roundtrip, yamlio
+
+    if not path.resolve().is_relative_to(real_root):  # what lies outside the register is not read, or shown
+        return None, [Problem(shown, 0, 0, Severity.ERROR, "outside-data", t("outside-data"))]
+    document = yamlio.read_document(path, shown)
+    if document.data is None or document.text is None:
+        return None, document.problems
+    new, problems = roundtrip.upgrade_plan_text(document.text, shown)
+    if problems or new is None:
+        return None, problems
+    checked = yamlio.parse(new, shown)
+    _, invalid = modelcheck.check(checked, Plan)
+    found = checked.problems + invalid
+    if any(p.severity is Severity.ERROR for p in found):
+        return None, [Problem(shown, 0, 0, Severity.ERROR, "upgrade-invalid", t("upgrade-invalid")), *found]
+    with path.open("rb") as stream:  # yamlio drops a byte-order mark when it decodes; the file keeps it
+        bom = codecs.BOM_UTF8 if stream.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8 else b""
+    return (document.text, new, bom), []
+
+
+def _unified_diff(old: str, new: str, shown: str) -> str:
+    """``diff -u`` of the two texts, labelled a/<path> and b/<path> as git labels them."""
+    import difflib
+
+    lines = []
+    for line in difflib.unified_diff(_lines(old), _lines(new), f"a/{shown}", f"b/{shown}"):
+        lines.append(line)
+        if not line.endswith("\n"):
+            lines.append("\n\\ No newline at end of file\n")  # the marker patch and git apply expect
+    return "".join(lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\\n`` only (str.splitlines also splits at characters YAML keeps inside a value)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _files(count: int) -> str:
+    return t("upgrade.files-one" if count == 1 else "upgrade.files-many", n=count)

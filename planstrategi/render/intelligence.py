@@ -70,11 +70,16 @@ def requirement_rows(checks: Sequence[Check]) -> list[dict[str, Any]]:
                 "adopted_by": req.adopted_by.value if req.adopted_by else None,
                 "status": item.status.code,
                 "plans": [
-                    {"id": c.plan.id, "title": c.plan.title, "status": c.status.code, "reasons": _reasons(c.reasons)}
+                    {
+                        "id": c.plan.id,
+                        "title": c.plan.title,
+                        "status": c.status.code,
+                        "reasons": _reasons(c.reasons, basis=False),
+                    }
                     for c in item.plans
                 ],
                 "met_by": [c.plan.title for c in item.plans],
-                "reasons": _reasons(item.reasons),
+                "reasons": _reasons(item.reasons, basis=False),
                 "summary": req.summary,
                 "verified": req.verified,
                 "note": req.note,
@@ -83,8 +88,9 @@ def requirement_rows(checks: Sequence[Check]) -> list[dict[str, Any]]:
     return rows
 
 
-def _reasons(reasons: Sequence[engine.Reason]) -> list[dict[str, object]]:
-    return [r.to_dict() for r in reasons]
+def _reasons(reasons: Sequence[engine.Reason], *, basis: bool = True) -> list[dict[str, object]]:
+    """The reasons as data; ``basis=False`` where the row shows the legal basis already."""
+    return [r.to_dict(basis=basis) for r in reasons]
 
 
 def requirements_table(checks: Sequence[Check], year: int) -> Table:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from planstrategi.i18n import language, t
+from planstrategi.i18n import date_text, language, t
 from planstrategi.model import Cadence, CadenceRule, GoalSet, Measure, Plan, Target
 from planstrategi.render.report import Column, Report, Table, cell_text
 from planstrategi.rules import engine, terms
@@ -105,6 +105,27 @@ def _goal_rows(goals: GoalSet) -> list[dict[str, Any]]:
     return rows
 
 
+def _when(value: object) -> str:
+    """A year as it is, a date (ISO in the data) in the language's form."""
+    if isinstance(value, str):
+        return date_text(dt.date.fromisoformat(value))
+    return "" if value is None else str(value)
+
+
+def _span(years: list[int]) -> str:
+    first, last = years
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _decision(decision: dict[str, Any] | None) -> str:
+    if decision is None:
+        return ""
+    parts = [_when(decision["date"]), t("show.case", case=decision["case"]) if decision["case"] else ""]
+    if decision["body"]:
+        parts.append(t(f"body.{decision['body']}"))
+    return ", ".join(p for p in parts if p)
+
+
 def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
     """Every field of ``plan``, its revisions, decisions and goals, judged as of ``as_of``."""
     year = as_of.year
@@ -121,8 +142,10 @@ def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
             "revisions",
             t("show.revisions"),
             [
-                Column("year", t("col.year"), align="right"),
+                Column("target", t("col.target"), align="right", get=lambda r: _when(r["target"])),
+                Column("work", t("col.work-years"), get=lambda r: _span(r["work"])),
                 Column("state", t("col.state"), get=lambda r: t(f"state.{'overdue' if r['overdue'] else r['state']}")),
+                Column("decision", t("col.decision"), get=lambda r: _decision(r["decision"])),
                 Column("note", t("col.note")),
             ],
             history,

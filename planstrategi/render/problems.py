@@ -15,10 +15,14 @@ def _where(problem: Problem) -> str:
     return problem.path
 
 
+def line(problem: Problem) -> str:
+    """``path:line:col: error: message [code]``, the form editors and CI understand."""
+    return f"{_where(problem)}: {t('severity.' + problem.severity.value)}: {problem.message} [{problem.code}]"
+
+
 def text(problems: Sequence[Problem], files: int) -> str:
-    """``path:line:col: error: message [code]``, the form editors and CI understand; then a summary."""
-    lines = [f"{_where(p)}: {t('severity.' + p.severity.value)}: {p.message} [{p.code}]" for p in problems]
-    return "\n".join([*lines, summary(problems, files)]) + "\n"
+    """One ``line`` per problem, then a summary."""
+    return "\n".join([*map(line, problems), summary(problems, files)]) + "\n"
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
@@ -78,7 +82,7 @@ def github(problems: Sequence[Problem], files: int) -> str:
         rest = group[ANNOTATIONS_PER_FILE:]
         if rest:
             plain.append(t("ci.more-annotations", path=path, count=len(rest)))
-            plain += [f"{_where(p)}: {t('severity.' + p.severity.value)}: {p.message} [{p.code}]" for p in rest]
+            plain += [line(p) for p in rest]
     return "\n".join([*annotated, *plain, summary(problems, files)]) + "\n"
 
 

@@ -150,8 +150,11 @@ class Reason:
     def urgency(self) -> Urgency:
         return _URGENCY.get(self.code, Urgency.DUE)
 
-    def text(self) -> str:
-        """The reason in the planner's words with its ground: "forfalt siden 2024 (plan- og bygningsloven § 10-1)"."""
+    def text(self, *, basis: bool = True) -> str:
+        """The reason in the planner's words with its ground: "forfalt siden 2024 – revisjonsplan".
+
+        ``basis=False`` names a requirement's ground as "lovkrav" only, where the legal basis stands
+        beside it already (the statutory checklist)."""
         when = date_text(self.date) if self.date is not None else str(self.year)
         if self.assumed:
             when = t("reason.assumed-date", date=when)
@@ -159,21 +162,21 @@ class Reason:
         if self.code in (ReasonCode.ANNUAL_MISSED, ReasonCode.TERM_MISSED) and (self.n or 0) > 1:
             key += "-many"
         main = t(key, year=self.year, when=when, n=self.n or 0, end=self.year + 4, last=self.year - 1)
-        return t("reason.with-ground", reason=main, ground=self.ground_text())
+        return t("reason.with-ground", reason=main, ground=self.ground_text(basis=basis))
 
-    def ground_text(self) -> str:
+    def ground_text(self, *, basis: bool = True) -> str:
         if self.ground is Ground.REQUIREMENT:
-            return self.basis or t("ground.requirement")
+            return (self.basis if basis else None) or t("ground.requirement")
         return t(f"ground.{self.ground.value}")
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, *, basis: bool = True) -> dict[str, object]:
         return {
             "code": self.code.value,
             "year": self.year,
             "date": self.date.isoformat() if self.date else None,
             "ground": self.ground.value,
             "requirements": list(self.requirements),
-            "text": self.text(),
+            "text": self.text(basis=basis),
         }
 
 

@@ -106,7 +106,12 @@ def _item(plan: Plan, year: int, current_year: int, context: engine.Context) -> 
     reasons = tuple(engine.due_reasons(plan, year, context))
     if any(year in engine.work_years(r) for r in plan.revisions if r.state is not RevisionState.AVLYST):
         return Item(plan, year, Source.REVISION, reasons)
-    fresh = tuple(r for r in reasons if r.code in engine.FRESH and r.year == year)
+    fresh = tuple(
+        r
+        for r in reasons
+        if (r.code in engine.FRESH and r.year == year)
+        or (r.code is engine.ReasonCode.ANNUAL_MISSED and year != current_year)
+    )  # a yearly plan behind schedule still has its round in each year ahead
     if fresh:
         return Item(plan, year, Source.CADENCE, fresh)
     if year == current_year and engine.urgency(list(reasons)) in _LATE:

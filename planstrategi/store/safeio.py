@@ -8,7 +8,8 @@ Four guarantees, each tested in ``tests/test_safeio.py``:
 * no overwriting: an existing file is kept unless the caller passes ``force=True`` (``--force``);
 * no escaping: the target must lie inside the folder the command writes to, after resolving
   symbolic links; ``..`` in a relative path and links that lead out are refused;
-* UTF-8 with ``\\n`` line ends on every platform.
+* UTF-8 with ``\\n`` line ends on every platform (``write_text``); ``write_bytes`` writes the bytes
+  it is given, for a file rewritten in place with its own line ends and byte-order mark kept.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def make_dirs(root: Path, relative: str | PurePath) -> Path:
 
 def write_text(root: Path, relative: str | PurePath, text: str, *, force: bool = False) -> Path:
     """Write ``text`` to ``root/relative`` atomically; refuse to overwrite unless ``force``."""
+    return write_bytes(root, relative, text.replace("\r\n", "\n").encode("utf-8"), force=force)
+
+
+def write_bytes(root: Path, relative: str | PurePath, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` as it is to ``root/relative``, with the guarantees of ``write_text``."""
     path = target(root, relative)
     if not force and (path.exists() or path.is_symlink()):
         raise UnsafeWrite("write.exists", path)
@@ -63,7 +69,6 @@ def write_text(root: Path, relative: str | PurePath, text: str, *, force: bool =
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UnsafeWrite("write.failed", path, exc.strerror or type(exc).__name__) from None
-    data = text.replace("\r\n", "\n").encode("utf-8")
     descriptor, temporary = _temporary(path)
     try:
         if force and path.is_file():

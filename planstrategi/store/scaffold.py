@@ -98,7 +98,7 @@ def plan_data(
     if adopted is not None:
         data["adopted"] = adopted
     if revisions:
-        data["revisions"] = [{"year": year} for year in sorted(set(revisions))]
+        data["revisions"] = [{"target": year} for year in sorted(set(revisions))]
     data["status"] = (Status.GJELDENDE if adopted is not None else Status.UTKAST).value
     if remarks:
         data["remarks"] = remarks.strip()
