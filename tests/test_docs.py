@@ -92,3 +92,11 @@ def test_every_field_is_described_in_the_model_and_the_readme(model: type[BaseMo
     for name, field in model.model_fields.items():
         assert (field.description or "").strip(), f"{model.__name__}.{name} has no description"
     assert field_table(model) in files, f"README: the table of {model.__name__} differs from the model"
+
+
+def test_the_changelog_records_the_current_version() -> None:
+    from planstrategi import __version__
+
+    changelog = (Path(__file__).resolve().parent.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(__version__)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, flags=re.MULTILINE)
+    assert "## [Unreleased]" in changelog
