@@ -166,6 +166,23 @@ def test_revisions_added_removed_and_state(repo: Path) -> None:
     ]
 
 
+def test_a_postponement_shows_its_state_work_years_and_decision(repo: Path) -> None:
+    plan = repo / "data" / "plans" / "helseplan.yaml"
+    edit(
+        plan,
+        "  - target: 2025\n",
+        "  - target: 2025\n    work_from: 2024\n    state: utsatt\n"
+        "    decision:\n      date: 2024-06-13\n      case: \"24/30\"\n      body: kommunestyret\n",
+    )
+    lines = run().output.splitlines()[2:]
+    assert lines == [
+        "~ helseplan «Helse- og omsorgsplan»: endret",
+        "    revisjonen i 2025: planlagt → utsatt",
+        "    arbeidet med revisjonen i 2025: 2025 → 2024–2025",
+        "    vedtaket om revisjonen i 2025: (tom) → 2024-06-13 24/30 kommunestyret",
+    ]
+
+
 def test_removed_plan_and_goal_dropped(repo: Path) -> None:
     (repo / "data" / "plans" / "delegeringsreglement.yaml").unlink()
     goals = repo / "data" / "goals" / "helseplan.yaml"

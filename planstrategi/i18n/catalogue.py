@@ -1083,6 +1083,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "revisjonen i {where}: {old} → {new}",
         "en": "the revision in {where}: {old} → {new}",
     },
+    "diff.revision-work": {
+        "nb": "arbeidet med revisjonen i {where}: {old} → {new}",
+        "en": "the work on the revision in {where}: {old} → {new}",
+    },
+    "diff.revision-decision": {
+        "nb": "vedtaket om revisjonen i {where}: {old} → {new}",
+        "en": "the decision on the revision in {where}: {old} → {new}",
+    },
     "diff.revision-note": {
         "nb": "merknaden til revisjonen i {where}: {old} → {new}",
         "en": "the note on the revision in {where}: {old} → {new}",

@@ -46,7 +46,18 @@ def _plain(value: Any) -> str:
 
 
 # Years, states, status and dates read best bare; titles and free text are quoted.
-_PLAIN = frozenset({"revision-moved", "revision-added", "revision-removed", "revision-state", "status", "adopted"})
+_PLAIN = frozenset(
+    {
+        "revision-moved",
+        "revision-added",
+        "revision-removed",
+        "revision-state",
+        "revision-work",
+        "revision-decision",
+        "status",
+        "adopted",
+    }
+)
 
 
 def _detail(detail: Detail, quote: Callable[[str], str]) -> str:

@@ -179,6 +179,10 @@ def _revision_details(old: list[Revision], new: list[Revision]) -> Iterator[Deta
         right.remove(match)
         if revision.state != match.state:
             yield Detail("revision-state", "revisions", revision.state.value, match.state.value, str(revision.year))
+        if _work(revision) != _work(match):
+            yield Detail("revision-work", "revisions", _work(revision), _work(match), str(revision.year))
+        if revision.decision != match.decision:
+            yield Detail("revision-decision", "revisions", _decision(revision), _decision(match), str(revision.year))
         if revision.note != match.note:
             yield Detail("revision-note", "revisions", revision.note, match.note, str(revision.year))
     left.sort(key=lambda r: r.year)
@@ -191,6 +195,22 @@ def _revision_details(old: list[Revision], new: list[Revision]) -> Iterator[Deta
         yield Detail("revision-removed", "revisions", revision.year, None)
     for revision in right[len(left) :]:
         yield Detail("revision-added", "revisions", None, revision.year)
+
+
+def _work(revision: Revision) -> str:
+    """The work years as a reviewer reads them: "2024–2025", or one year."""
+    first, last = revision.first_work_year, revision.last_work_year
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _decision(revision: Revision) -> str | None:
+    """A decision in one line: its date (or year), case and body, as written in the file."""
+    decision = revision.decision
+    if decision is None:
+        return None
+    when = decision.date.isoformat() if decision.date else decision.year
+    parts = [str(when) if when else None, decision.case, decision.body.value if decision.body else None]
+    return " ".join(p for p in parts if p) or None
 
 
 def _by_title(items: list[Any]) -> dict[str, Any]:
