@@ -172,7 +172,7 @@ def test_a_postponement_shows_its_state_work_years_and_decision(repo: Path) -> N
         plan,
         "  - target: 2025\n",
         "  - target: 2025\n    work_from: 2024\n    state: utsatt\n"
-        "    decision:\n      date: 2024-06-13\n      case: \"24/30\"\n      body: kommunestyret\n",
+        '    decision:\n      date: 2024-06-13\n      case: "24/30"\n      body: kommunestyret\n',
     )
     lines = run().output.splitlines()[2:]
     assert lines == [

@@ -384,3 +384,20 @@ def test_two_requirements_saying_the_same_give_one_reason_naming_both_laws() -> 
     assert [(r.code, r.requirements) for r in reasons] == [(ReasonCode.ANNUAL_MISSED, ("krav", "handlingsdel"))]
     assert reasons[0].text().endswith("– forskrift om kommunal beredskapsplikt § 4, plan- og bygningsloven § 11-1")
     assert engine.for_requirement(reasons, "handlingsdel") == reasons
+
+
+def test_a_term_duty_is_not_met_by_a_revision_only_planned() -> None:
+    duty = requirement("valgperiode")
+    p = plan(adopted=2021, requirements=["krav"], revisions=[{"target": 2026}])
+    context = Context(requirements={"krav": duty})
+    assert codes(p, 2025, context) == []  # nothing to do in 2025: due stays silent
+    assert [(r.code, r.year) for r in engine.unmet_term(p, 2025, context, duty)] == [
+        (ReasonCode.TERM_SCHEDULED, 2026)
+    ]
+    done = plan(adopted=2024, requirements=["krav"])
+    assert engine.unmet_term(done, 2025, context, duty) == []
+
+
+def test_a_plan_whose_revision_the_planning_strategy_decides_is_never_due_by_that_cadence() -> None:
+    context = Context(requirements={"krav": requirement("planstrategi")})
+    assert codes(plan(adopted=2008, requirements=["krav"]), 2025, context) == []

@@ -237,7 +237,38 @@ def test_plans_in_their_final_phase(plans: dict[str, Plan]) -> None:
 
 def test_only_recorded_revisions_are_vedtatt(plans: dict[str, Plan]) -> None:
     done = {(p.id, r.year) for p in plans.values() for r in p.revisions if r.state is RevisionState.VEDTATT}
-    assert done == {("retningslinjer-jordloven-konsesjonsloven", 2023), ("okonomiplan-og-arsbudsjett", 2023)}
+    assert done == {
+        ("retningslinjer-jordloven-konsesjonsloven", 2023),
+        ("okonomiplan-og-arsbudsjett", 2023),
+        ("handlingsplan-for-idrettsanlegg", 2023),  # the legend's "er behandlet", marked inferred
+    }
+    assert "revisions" in plans["handlingsplan-for-idrettsanlegg"].inferred
+
+
+def test_inferences_are_marked_in_the_data_not_only_in_comments(plans: dict[str, Plan]) -> None:
+    assert {p.id: [f.value for f in p.inferred] for p in plans.values() if p.inferred} == {
+        "kommunal-planstrategi": ["adopted", "adopted_by"],
+        "handlingsplan-for-idrettsanlegg": ["revisions"],
+    }
+
+
+def test_the_overview_keeps_the_appendix_order_with_the_beredskapsplan_parts_under_it() -> None:
+    from planstrategi.rules import query
+    from planstrategi.store import register
+
+    loaded = register.load(Path(__file__).resolve().parent.parent / "data")
+    order = [p.id for p in query.select(loaded, query.Filters(category="samfunn-tverrfaglig"))]
+    assert order[:9] == [
+        "barne-og-ungdomsplan",
+        "bti-strategi",
+        "boligstrategi",
+        "beredskapsplan",
+        "plan-for-helsemessig-og-sosial-beredskap",
+        "rednings-og-beredskapsplan-for-omsorgstjenesten",
+        "ros-analyse-brann-og-redning",
+        "internkontroll-og-hms-for-vann-og-avlop",
+        "forvaltningsplan-for-verdensarven",
+    ]
 
 
 def test_case_numbers(plans: dict[str, Plan]) -> None:
@@ -271,6 +302,7 @@ def test_cadences(plans: dict[str, Plan]) -> None:
         "personalhandbok": "løpende",
         "okonomiplan-og-arsbudsjett": "årlig",
         "handlingsplan-for-idrettsanlegg": "årlig",
+        "beredskapsplan": "årlig",  # forskrift om kommunal beredskapsplikt § 4
         "kommunal-planstrategi": "årlig",  # §1.3: updated every year with the budget
     }
     assert _revision_years(plans["okonomiplan-og-arsbudsjett"]) == [2023, 2024, 2025, 2026, 2027]

@@ -241,7 +241,9 @@ def test_command_json(checked: Path) -> None:
         {"law": "plan- og bygningsloven", "section": "§ 10-1", "link": "https://lovdata.no/lov/2008-06-27-71/§10-1"}
     ]
     assert first["cadence"] == {"rule": "valgperiode", "within_years": 1}
-    assert first["plans"] == [{"id": "strategi", "title": "Strategi", "status": "current", "reasons": []}]
+    assert first["plans"] == [
+        {"id": "strategi", "title": "Strategi", "status": "current", "assumed": False, "reasons": []}
+    ]
     alkohol = document["rows"][3]
     assert (alkohol["status"], alkohol["strength_text"]) == ("missing", "lov (hyppigheten: anbefaling)")
 
@@ -284,3 +286,27 @@ def test_golden_on_the_bundled_register(name: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_bytes(result.stdout_bytes)
     assert result.stdout_bytes.decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_on_the_bundled_register_the_checklist_says_what_rests_on_an_inference() -> None:
+    """The strategy's adoption on 25.01.2024 is inferred: the § 10-1 duty is met "(antatt)"; the
+    eierskapsmelding only planned for 2026 is not met in 2025; the kommuneplan's parts are judged by
+    their schedule, as the law leaves their revision to the planning strategy."""
+    import datetime as dt
+
+    from planstrategi.rules import requirements as checklist
+    from planstrategi.store import register as store
+
+    loaded = store.load(Path(__file__).resolve().parent.parent / "data")
+    checks = {c.requirement.id: c for c in checklist.check(loaded, 2025, today=dt.date(2025, 3, 1))}
+    strategy = checks["kommunal-planstrategi"]
+    assert (strategy.status.code, strategy.assumed) == ("current", True)
+    ownership = checks["eierskapsmelding"]
+    assert ownership.status.code == "due"
+    assert [r.text(basis=False) for r in ownership.reasons] == [
+        "planlagt 2026, ikke vedtatt i valgperioden ennå – lovkrav"
+    ]
+    land_use = checks["kommuneplanens-arealdel"]
+    assert [r.code.value for r in land_use.reasons] == ["overdue-in-progress"]  # the 2024 target has passed
+    code, out, _ = run("requirements", "--as-of", "2025-03-01", "--data", str(loaded.root))
+    assert code == 0 and "oppfylt (antatt)" in out

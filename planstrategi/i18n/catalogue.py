@@ -743,6 +743,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "ikke revidert i {n} valgperioder (sist {year}–{end})",
         "en": "not revised in {n} council terms (the last {year}–{end})",
     },
+    "reason.term-scheduled": {
+        "nb": "planlagt {when}, ikke vedtatt i valgperioden ennå",
+        "en": "planned {when}, not yet adopted in the council term",
+    },
     "reason.interval": {"nb": "hvert {n}. år", "en": "every {n} years"},
     "reason.interval-overdue": {
         "nb": "hvert {n}. år, forfalt siden {year}",
@@ -885,6 +889,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cadence.intervall": {"nb": "hvert {n}. år", "en": "every {n} years"},
     "cadence.løpende": {"nb": "løpende", "en": "continuously"},
     "cadence.ingen": {"nb": "ingen fast hyppighet", "en": "no fixed cadence"},
+    "cadence.planstrategi": {"nb": "vurderes i hver planstrategi", "en": "considered in each planning strategy"},
+    "check.assumed": {"nb": "(antatt)", "en": "(inferred)"},
+    "inferred.value": {"nb": "{value} (antatt)", "en": "{value} (inferred)"},
     "state.planlagt": {"nb": "planlagt", "en": "planned"},
     "state.pågår": {"nb": "pågår", "en": "in progress"},
     "state.vedtatt": {"nb": "vedtatt", "en": "adopted"},

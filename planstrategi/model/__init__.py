@@ -61,7 +61,17 @@ from planstrategi.model.common import (
     Year,
 )
 from planstrategi.model.goals import Comparison, Goal, GoalSet, Measure, Strategy, Target
-from planstrategi.model.plan import PENDING_STATES, Cadence, CadenceRule, Kind, Plan, Revision, RevisionState, Status
+from planstrategi.model.plan import (
+    PENDING_STATES,
+    Cadence,
+    CadenceRule,
+    Inferable,
+    Kind,
+    Plan,
+    Revision,
+    RevisionState,
+    Status,
+)
 
 __all__ = [
     "CASE_PATTERN",
@@ -82,6 +92,7 @@ __all__ = [
     "Decision",
     "Goal",
     "GoalSet",
+    "Inferable",
     "Kind",
     "LegalBasis",
     "Link",

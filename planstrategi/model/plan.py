@@ -60,13 +60,28 @@ class CadenceRule(StrEnum):
     ARLIG = "årlig"  # every year
     INTERVALL = "intervall"  # every N years (interval_years)
     LOPENDE = "løpende"  # continuously, as needed
+    PLANSTRATEGI = "planstrategi"  # whether to revise is decided in each planning strategy (pbl § 10-1)
     INGEN = "ingen"  # no fixed cadence
+
+
+class Inferable(StrEnum):
+    """The fields of a plan whose value may be an inference from the source rather than stated in it."""
+
+    ADOPTED = "adopted"
+    ADOPTED_BY = "adopted_by"
+    VALID_FROM = "valid_from"
+    VALID_TO = "valid_to"
+    REVISIONS = "revisions"
+    STATUS = "status"
 
 
 class Cadence(StrictModel):
     """The revision rhythm a plan follows (hyppighet)."""
 
-    rule: CadenceRule = Field(description="valgperiode, årlig, intervall, løpende or ingen.")
+    rule: CadenceRule = Field(
+        description="valgperiode, årlig, intervall, løpende, planstrategi (whether to revise is decided in "
+        "each planning strategy) or ingen."
+    )
     within_years: Annotated[int, Strict()] | None = Field(
         default=None,
         ge=1,
@@ -167,7 +182,19 @@ class Plan(StrictModel):
     overarching: Annotated[bool, Strict()] = Field(
         default=False, description="An overarching plan (overordna plan), as in the planning strategy's §1.6."
     )
-    part_of: Slug | None = Field(default=None, description="Id of the plan this is a part of (delplan).")
+    part_of: Slug | None = Field(
+        default=None, description="Id of the plan this is a part of (delplan); listed under it in the overview."
+    )
+    position: Annotated[int, Strict()] | None = Field(
+        default=None,
+        ge=1,
+        description="Place in its group, as the plan overview lists it (1, 2, …); plans without one follow, by title.",
+    )
+    inferred: list[Inferable] = Field(
+        default_factory=list,
+        description="Fields whose value is an inference from the source, not stated in it (say why in a "
+        "comment); reports mark what rests on them «antatt».",
+    )
     responsible: Text | None = Field(default=None, description="Who is responsible (ansvarlig).")
     links: list[Link] = Field(default_factory=list, description="Addresses of the document (http, https, mailto).")
     legal_basis: list[Text] = Field(

@@ -15,7 +15,7 @@ from planstrategi.i18n import language, t
 from planstrategi.model import Cooperation, LegalBasis, Plan
 from planstrategi.render.plan import cadence_text
 from planstrategi.render.report import Column, Report, Row, Table
-from planstrategi.render.views import title_column
+from planstrategi.render.views import adopted_column, title_column
 from planstrategi.rules import engine
 from planstrategi.rules.coordination import Coordination, cooperation_of, partners_of
 from planstrategi.rules.query import base_row
@@ -69,11 +69,13 @@ def requirement_rows(checks: Sequence[Check]) -> list[dict[str, Any]]:
                 "cadence_text": cadence_text(req.cadence),
                 "adopted_by": req.adopted_by.value if req.adopted_by else None,
                 "status": item.status.code,
+                "assumed": item.assumed,
                 "plans": [
                     {
                         "id": c.plan.id,
                         "title": c.plan.title,
                         "status": c.status.code,
+                        "assumed": c.assumed,
                         "reasons": _reasons(c.reasons, basis=False),
                     }
                     for c in item.plans
@@ -110,7 +112,11 @@ def requirements_table(checks: Sequence[Check], year: int) -> Table:
             Column("cadence_text", t("col.cadence"), formats=_WIDE),
             Column("met_by", t("col.met-by")),
             Column(
-                "status", t("col.status"), get=lambda r: t(f"check.{r['status']}"), styles=_check_styles(), no_wrap=True
+                "status",
+                t("col.status"),
+                get=lambda r: t(f"check.{r['status']}") + (" " + t("check.assumed") if r["assumed"] else ""),
+                styles=_check_styles(),
+                no_wrap=True,
             ),
             Column("reasons", t("col.reasons")),
             Column("verified", t("col.verified"), formats=_WIDE),
@@ -295,7 +301,7 @@ def coordination_report(
     idle = Table(
         key="idle",
         caption=t("coordination.idle-caption", **span),
-        columns=[*plan_columns, Column("adopted_year", t("col.adopted"), align="right")],
+        columns=[*plan_columns, adopted_column()],
         rows=[_shared_row(register, plan) for plan in result.idle],
         empty=t("coordination.idle-none"),
     )

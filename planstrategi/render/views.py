@@ -25,12 +25,29 @@ def _meta(kind: str, as_of: dt.date, filters: Mapping[str, str], **extra: Any) -
     return {**head, "language": language(), "filters": dict(filters), **extra}
 
 
+def plan_title(row: Row) -> str:
+    """The title, marked * under the plan it is part of (as the planning strategy's appendix marks it)."""
+    return f"* {row['title']}" if row.get("part_of") else str(row["title"])
+
+
 def title_column(min_width: int | None = None) -> Column:
-    return Column("title", t("col.plan"), link="url", row_header=True, min_width=min_width)
+    return Column("title", t("col.plan"), get=plan_title, link="url", row_header=True, min_width=min_width)
+
+
+def adopted_text(row: Row) -> str:
+    """The adoption year, with «antatt» where the register marks it as an inference."""
+    year = row.get("adopted_year")
+    if year is None:
+        return ""
+    return t("inferred.value", value=year) if "adopted" in row.get("inferred", ()) else str(year)
+
+
+def adopted_column() -> Column:
+    return Column("adopted_year", t("col.adopted"), get=adopted_text, align="right")
 
 
 def _title_and_id(row: Row) -> str:
-    return f"{row['title']}\n  {row['id']}"
+    return f"{plan_title(row)}\n  {row['id']}"
 
 
 def kind_text(row: Row) -> str:
@@ -57,7 +74,7 @@ def due_report(
             title_column(),
             Column("category_name", t("col.category")),
             Column("reasons", t("col.reasons")),
-            Column("adopted_year", t("col.adopted"), align="right"),
+            adopted_column(),
         ],
         rows=rows,
         group=Column("urgency", t("col.urgency"), get=lambda r: t(f"urgency.{r['urgency']}", year=year)),
@@ -77,7 +94,7 @@ def list_report(rows: Sequence[Row], *, as_of: dt.date, filters: Mapping[str, st
             Column("title", t("col.plan"), get=_title_and_id, min_width=30, formats=TERMINAL),
             Column("kind", t("col.kind"), get=kind_text),
             Column("status", t("col.status"), get=status_text),
-            Column("adopted_year", t("col.adopted"), align="right"),
+            adopted_column(),
             Column("next_revision", t("col.next-revision"), align="right"),
         ],
         rows=rows,
@@ -117,7 +134,7 @@ def matrix_report(
         caption=caption,
         columns=[
             title_column(min_width=24),
-            Column("adopted_year", t("col.adopted"), align="right"),
+            adopted_column(),
             *(_mark_column(year) for year in years),
             Column("remarks", t("col.remarks")),
         ],

@@ -54,7 +54,12 @@ Cadence (the plan's own, or a requirement's), only once the plan exists (adopted
       after a term's window owed nothing in that term.
     * ``intervall`` N: due N years after the last time it was done and overdue after that, unless
       a revision is scheduled by then; one scheduled later does not hide the deadline.
-    * ``løpende`` and ``ingen`` are never due by cadence.
+    * ``løpende`` and ``ingen`` are never due by cadence; nor is ``planstrategi``, where the law
+      asks each planning strategy to decide whether to revise (the kommuneplan, pbl § 10-1).
+
+The statutory checklist asks one thing more (``unmet_term``): a duty once per term is not met by a
+revision only scheduled in the term; until it is decided, the checklist says "planlagt 2026, ikke
+vedtatt i valgperioden ennå".
 
 ``utgått`` and ``erstattet`` plans are never due.
 """
@@ -112,6 +117,7 @@ class ReasonCode(StrEnum):
     TERM_WITHIN = "term-within"
     TERM_OVERDUE = "term-overdue"
     TERM_MISSED = "term-missed"
+    TERM_SCHEDULED = "term-scheduled"
     INTERVAL = "interval"
     INTERVAL_OVERDUE = "interval-overdue"
 
@@ -431,6 +437,31 @@ def _interval(plan: Plan, year: int, n: int, points: list[When], rhythm: _Rhythm
     if year > due:
         return [rhythm.reason(ReasonCode.INTERVAL_OVERDUE, due, n=n)]
     return []
+
+
+def unmet_term(plan: Plan, year: int, context: Context, requirement: Requirement) -> list[Reason]:
+    """For a duty once per council term: the revision scheduled in the term but not yet decided.
+
+    ``due`` stays silent about such a plan until its year comes (the schedule is in order); the
+    statutory checklist must not call the duty met before it is done, so it shows this reason.
+    """
+    cadence = requirement.cadence
+    if cadence.rule is not CadenceRule.VALGPERIODE or plan.status in RETIRED:
+        return []
+    calendar = context.calendar
+    term = term_of_year(year)
+    points = done(plan)
+    if any(term in p.terms(calendar) for p in points):
+        return []
+    if points and not points[0].by(calendar.deadline(term, cadence.within_years)):
+        return []  # adopted after the window: nothing owed in this term
+    scheduled = [r for r in pending_revisions(plan) if term in When.of(r.target).terms(calendar)]
+    if not scheduled:
+        return []
+    first = min(scheduled, key=lambda r: When.of(r.target).key)
+    target = first.target
+    date = target if isinstance(target, dt.date) else None
+    return [_Rhythm(Ground.REQUIREMENT, requirement).reason(ReasonCode.TERM_SCHEDULED, first.year, date=date)]
 
 
 class Mark(StrEnum):

@@ -126,14 +126,46 @@ def sort_text(text: str) -> str:
 
 
 def select(register: Register, filters: Filters, *, include_retired: bool = True) -> list[Plan]:
-    """The plans that pass ``filters``, by category order (categories.yaml), then title."""
+    """The plans that pass ``filters`` in the overview's order: by group (categories.yaml), then
+    ``position`` (plans without one after, by title), each part of a plan right under it."""
     order = {category: index for index, category in enumerate(register.category_order())}
     chosen = [
         plan
         for plan in register.plans.values()
         if matches(plan, filters) and (include_retired or plan.status not in engine.RETIRED)
     ]
-    return sorted(chosen, key=lambda p: (order.get(p.category, len(order)), sort_text(p.title), p.id))
+
+    def key(plan: Plan) -> tuple[int, float, str, str]:
+        place = float(plan.position) if plan.position is not None else float("inf")
+        return (order.get(plan.category, len(order)), place, sort_text(plan.title), plan.id)
+
+    ranked = sorted(chosen, key=key)
+    by_id = {plan.id: plan for plan in ranked}
+
+    def nested(plan: Plan) -> bool:  # shown under its parent: the parent is listed, in the same group
+        parent = by_id.get(plan.part_of or "")
+        return parent is not None and parent.id != plan.id and parent.category == plan.category
+
+    children: dict[str, list[Plan]] = {}
+    for plan in ranked:
+        if nested(plan):
+            children.setdefault(plan.part_of or "", []).append(plan)
+    placed: list[Plan] = []
+    seen: set[str] = set()
+
+    def place(plan: Plan) -> None:
+        if plan.id in seen:
+            return  # a loop of part_of (validate reports it) must not repeat a plan
+        seen.add(plan.id)
+        placed.append(plan)
+        for child in children.get(plan.id, []):
+            place(child)
+
+    for plan in ranked:
+        if not nested(plan):
+            place(plan)
+    placed.extend(plan for plan in ranked if plan.id not in seen)  # parts in a loop: at the end, in order
+    return placed
 
 
 def _adopted(plan: Plan) -> Any:
@@ -152,6 +184,8 @@ def base_row(register: Register, plan: Plan) -> dict[str, Any]:
         "adopted": _adopted(plan),
         "adopted_year": plan.adopted_year,
         "url": plan.links[0] if plan.links else None,
+        "part_of": plan.part_of,
+        "inferred": [field.value for field in plan.inferred],
     }
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from planstrategi.model import Plan, Requirement
+from planstrategi.model import Inferable, Plan, Requirement
 from planstrategi.rules import engine
 from planstrategi.store.register import Register
 
@@ -55,6 +55,7 @@ class PlanCheck:
     plan: Plan
     status: CheckStatus
     reasons: tuple[engine.Reason, ...]
+    assumed: bool = False  # met only on an adoption the register marks as inferred
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ class Check:
     @property
     def status(self) -> CheckStatus:
         return self.plans[0].status if self.plans else CheckStatus.MISSING
+
+    @property
+    def assumed(self) -> bool:
+        """Met, but only on an adoption the register marks as inferred («antatt»)."""
+        return bool(self.plans) and self.plans[0].assumed
 
     @property
     def reasons(self) -> tuple[engine.Reason, ...]:
@@ -84,7 +90,11 @@ def plans_meeting(register: Register, requirement_id: str) -> list[Plan]:
 def judge(plan: Plan, requirement: Requirement, year: int, context: engine.Context) -> PlanCheck:
     """``plan`` judged in ``year`` by the engine, on the grounds that bear on ``requirement``."""
     reasons = tuple(engine.for_requirement(engine.due_reasons(plan, year, context), requirement.id))
-    return PlanCheck(plan, _BY_URGENCY[engine.urgency(reasons)], reasons)
+    if not reasons:  # a duty once per term is not met by a revision only planned
+        reasons = tuple(engine.unmet_term(plan, year, context, requirement))
+    status = _BY_URGENCY[engine.urgency(reasons)]
+    assumed = status is CheckStatus.CURRENT and Inferable.ADOPTED in plan.inferred
+    return PlanCheck(plan, status, reasons, assumed)
 
 
 def check(
