@@ -1293,6 +1293,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "{summary}; ikke endret på grunn av problemer: {files}",
         "en": "{summary}; not changed because of problems: {files}",
     },
+    # --- hostile input ---------------------------------------------------------------------------
+    "link-loop": {
+        "nb": "dette er en symbolsk lenke som går i ring (den peker tilbake på seg selv); slett lenken, eller la "
+        "den peke på en fil i registeret",
+        "en": "this is a symbolic link that goes round in a loop (it points back at itself); delete the link, or "
+        "point it at a file in the register",
+    },
+    "not-a-folder": {
+        "nb": "dette skal være en mappe, men er en fil; flytt filen bort og lag mappen",
+        "en": "this should be a folder but is a file; move the file away and make the folder",
+    },
+    "unreadable-folder": {
+        "nb": "mappen kan ikke leses ({reason}), så ingen av filene i den er kontrollert; sjekk at du har "
+        "lesetilgang til den",
+        "en": "the folder cannot be read ({reason}), so none of its files were checked; check that you may read it",
+    },
+    "tag-mismatch": {
+        "nb": "en YAML-tagg (!!map, !!seq, !!str …) passer ikke til verdien den står foran; fjern taggen",
+        "en": "a YAML tag (!!map, !!seq, !!str …) does not fit the value it stands before; remove the tag",
+    },
+    "more-problems": {
+        "nb": "{n} problemer til i denne filen er ikke vist (grensen er {limit} per fil); rett de første og "
+        "kjør på nytt",
+        "en": "{n} more problems in this file are not shown (the limit is {limit} per file); fix the first ones "
+        "and run again",
+    },
+    "rule.link-loop": {"nb": "Lenke i ring", "en": "Symbolic link loop"},
+    "rule-help.link-loop": {
+        "nb": "En symbolsk lenke som peker på seg selv, eller på en lenke som peker tilbake, kan ikke leses. "
+        "Slett den, eller la den peke på en fil.",
+        "en": "A symbolic link that points at itself, or at a link that points back, cannot be read. Delete it, "
+        "or point it at a file.",
+    },
+    "rule.not-a-folder": {"nb": "Fil der en mappe skal være", "en": "File where a folder belongs"},
+    "rule-help.not-a-folder": {
+        "nb": "plans/ og goals/ er mapper med én fil per plan. Flytt filen bort og lag mappen.",
+        "en": "plans/ and goals/ are folders with one file per plan. Move the file away and make the folder.",
+    },
+    "rule.unreadable-folder": {"nb": "Mappen kan ikke leses", "en": "Folder cannot be read"},
+    "rule-help.unreadable-folder": {
+        "nb": "Ingen filer i en mappe som ikke kan leses, blir kontrollert. Gi lesetilgang til mappen.",
+        "en": "No file in a folder that cannot be read is checked. Give read access to the folder.",
+    },
+    "rule.tag-mismatch": {"nb": "Tagg som ikke passer", "en": "Tag that does not fit"},
+    "rule-help.tag-mismatch": {
+        "nb": "Et register trenger ingen YAML-tagger. En tagg som !!map foran en liste kan ikke leses. Fjern taggen.",
+        "en": "A register needs no YAML tags. A tag such as !!map before a list cannot be read. Remove the tag.",
+    },
+    "rule.more-problems": {"nb": "Flere problemer", "en": "More problems"},
+    "rule-help.more-problems": {
+        "nb": "Bare de første problemene i en fil vises, så en fil med tusenvis av feil ikke drukner resten. "
+        "Rett de første og kjør på nytt.",
+        "en": "Only the first problems of a file are shown, so that a file with thousands of mistakes does not "
+        "drown the rest. Fix the first ones and run again.",
+    },
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",

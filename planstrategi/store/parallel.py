@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
+from planstrategi.store.safeio import resolved
+
 if TYPE_CHECKING:
     from planstrategi.model.problems import Problem
     from planstrategi.store.register import Loaded
@@ -36,7 +38,7 @@ def yaml_files(folder: Path) -> list[Path]:
     """The ``*.yaml`` files directly in ``folder``, sorted by name; none if it is not a folder."""
     try:  # iterdir builds each child path without parsing it again, unlike folder / name
         return sorted((path for path in folder.iterdir() if path.name.endswith(SUFFIX)), key=lambda path: path.name)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # missing, not a folder, unreadable, a link loop: register.folder_problems says which
         return []
 
 
@@ -61,7 +63,8 @@ def inside_flags(paths: list[Path], real_root: Path) -> list[bool]:
         if not folders[folder]:
             flags.append(False)
         elif os.path.islink(path):
-            flags.append(path.resolve().is_relative_to(real_root))
+            real = resolved(path)  # a link loop reads as "inside": reading it then reports the loop
+            flags.append(real is None or real.is_relative_to(real_root))
         else:
             flags.append(True)
     return flags

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from planstrategi.model import (
     Status,
 )
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, plancheck, yamlio
+from planstrategi.store import modelcheck, plancheck, safeio, yamlio
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -131,7 +132,7 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         (MUNICIPALITIES_FILE, MunicipalityFile, "municipalities"),
     ):
         path = root / name
-        if not path.exists():
+        if not os.path.lexists(path):  # a link that loops "does not exist" to exists(): read it and say so
             register.problems.append(_error(display_path(path), 0, 0, "missing-file", name=name))
             continue
         loaded = load_file(path, model, real_root)
@@ -154,11 +155,31 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
             _add_goals(register, loaded, loaded.model)
 
     for folder in (PLANS_DIR, GOALS_DIR):
+        register.problems.extend(folder_problems(root / folder))
         register.problems.extend(_ignored_files(root / folder))
     _check_references(register)
     if as_of is not None:
         _check_dates(register, as_of)
     return register
+
+
+def folder_problems(folder: Path) -> list[Problem]:
+    """Why ``plans/`` or ``goals/`` cannot be listed (a link loop, no permission), if it exists but cannot.
+
+    A missing folder is fine (a register without goals); one that is there but unreadable would
+    otherwise hide every file in it without a word.
+    """
+    if not os.path.lexists(folder):
+        return []
+    try:
+        with os.scandir(folder):
+            return []
+    except NotADirectoryError:
+        return [_error(display_path(folder), 0, 0, "not-a-folder")]
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return [_error(display_path(folder), 0, 0, "link-loop")]
+        return [_error(display_path(folder), 0, 0, "unreadable-folder", reason=exc.strerror or type(exc).__name__)]
 
 
 def _ignored_files(folder: Path) -> list[Problem]:
@@ -197,7 +218,10 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     once (``parallel.inside_flags``); None checks here.
     """
     shown = display_path(path)
-    if not (inside if inside is not None else path.resolve().is_relative_to(real_root)):
+    if inside is None:
+        real = safeio.resolved(path)  # None: a link loop, which reading reports
+        inside = real is None or real.is_relative_to(real_root)
+    if not inside:
         return Loaded(path, shown, None, [_error(shown, 0, 0, "outside-data")])
     document = yamlio.read_document(path, shown)
     if document.data is None:
@@ -223,7 +247,7 @@ def _load_all(
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
     """requirements.yaml is optional: a register without it simply has no requirements."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return
     loaded = load_file(path, RequirementFile, real_root)
     register.files += 1

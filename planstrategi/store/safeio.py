@@ -15,6 +15,7 @@ Four guarantees, each tested in ``tests/test_safeio.py``:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePath
@@ -40,9 +41,28 @@ def target(root: Path, relative: str | PurePath) -> Path:
         raise UnsafeWrite("write.outside", root / rel)
     path = root / rel
     # resolve() follows every link on the way, including one at the target itself.
-    if not path.resolve().is_relative_to(root.resolve()):
+    real, real_root = resolved(path), resolved(root)
+    if real is None or real_root is None:
+        raise UnsafeWrite("write.failed", path, LINK_LOOP)
+    if not real.is_relative_to(real_root):
         raise UnsafeWrite("write.outside", path)
     return path
+
+
+#: The reason given when a path cannot be resolved: a symbolic link that leads back to itself.
+LINK_LOOP = os.strerror(errno.ELOOP)
+
+
+def resolved(path: Path) -> Path | None:
+    """``path`` with every symbolic link followed, or None when the links go round in a loop.
+
+    ``Path.resolve`` raises RuntimeError for a loop on Python 3.11 and 3.12 and OSError (ELOOP)
+    from 3.13 on; a committed ``x.yaml -> x.yaml`` must become a problem, not a traceback.
+    """
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def make_dirs(root: Path, relative: str | PurePath) -> Path:

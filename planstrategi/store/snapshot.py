@@ -7,7 +7,7 @@ with the same message validate gives, never as a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -16,8 +16,15 @@ from pydantic import BaseModel
 from planstrategi.i18n import t
 from planstrategi.model import GoalSet, Plan
 from planstrategi.model.problems import Problem, Severity
-from planstrategi.store import gitrev, modelcheck, yamlio
-from planstrategi.store.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
+from planstrategi.store import gitrev, modelcheck, safeio, yamlio
+from planstrategi.store.register import (
+    CATEGORIES_FILE,
+    GOALS_DIR,
+    MUNICIPALITIES_FILE,
+    PLANS_DIR,
+    SUFFIX,
+    folder_problems,
+)
 
 M = TypeVar("M", bound=BaseModel)
 TOP_FILES = (CATEGORIES_FILE, MUNICIPALITIES_FILE)
@@ -119,12 +126,16 @@ def from_disk(repo: Path, folder: PurePosixPath) -> Snapshot:
     real_root = root.resolve()
     names = [name for name in TOP_FILES if (root / name).is_file()]
     for sub in (PLANS_DIR, GOALS_DIR):
-        if (root / sub).is_dir():
+        unlisted = folder_problems(root / sub)  # a link loop or no permission: say so, not "all removed"
+        for problem in unlisted:
+            snapshot.failed[(folder / sub).as_posix()] = [replace(problem, path=(folder / sub).as_posix())]
+        if not unlisted and (root / sub).is_dir():
             names += sorted(f"{sub}/{path.name}" for path in (root / sub).glob("*" + SUFFIX))
     for name in names:
         path = root / name
         shown = (folder / name).as_posix()
-        if not path.resolve().is_relative_to(real_root):
+        real = safeio.resolved(path)  # None: a link loop, which read_text reports
+        if real is not None and not real.is_relative_to(real_root):
             _add(snapshot, name, shown, None, [Problem(shown, 0, 0, Severity.ERROR, "outside-data", t("outside-data"))])
             continue
         text, problems = yamlio.read_text(path, shown)

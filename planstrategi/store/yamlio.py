@@ -12,6 +12,7 @@ pay for it.
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 import stat
@@ -45,6 +46,21 @@ _TAG_TYPES = {"int": "type.int", "float": "type.number", "bool": "type.bool", "t
 
 Loc = tuple[str | int, ...]
 
+# Integers below this many bits have fewer digits than Python's int-to-str limit (4,300) can refuse.
+_INT_BITS = 10_000
+
+
+def _too_many_digits(value: int) -> bool:
+    """True when ``str(value)`` would raise: more digits than ``sys.get_int_max_str_digits()`` allows."""
+    try:
+        str(value)
+    except ValueError:
+        return True
+    return False
+
+
+# PyYAML's words when a tag does not fit its node (!!map [1], !!str [1], !!omap x); not the merge-key errors.
+_TAG_MISFIT = re.compile(r"^expected a (scalar|sequence|mapping) node|^expected a (sequence|single mapping|mapping of)")
 # Syntax errors whose position is best given where the scan started (the opening quote, the key).
 _SCANS_FROM = ("quoted scalar", "simple key")
 # (what libyaml or PyYAML says, in either wording) -> the message that says it plainly.
@@ -118,6 +134,10 @@ def make_loader(base: type[Any]) -> type[Any]:
                 return node.value  # the text as written; the model check reports it no further
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            if not isinstance(node, yaml.MappingNode):  # !!map [1] or !!set x: PyYAML says so, as an error
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"expected a mapping node, but found {node.id}", node.start_mark
+                )
             first_line: dict[str, int] = {}
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
@@ -135,8 +155,13 @@ def make_loader(base: type[Any]) -> type[Any]:
                 self.findings.append((node, "truthy", {"value": node.value, "meaning": str(value).lower()}))
             return value
 
-        def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:
             value: int = super().construct_yaml_int(node)
+            if value.bit_length() > _INT_BITS and _too_many_digits(value):
+                # 0xfff… or 1:2:3:… past Python's int-to-str limit: every message that printed it would
+                # raise. A decimal that long already fails in int() and is reported the same way.
+                self.findings.append((node, "bad-scalar", {"value": printable(node.value), "what": t("type.int")}))
+                return str(node.value)
             if ":" in node.value:
                 self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
             elif _OCTAL.match(node.value):
@@ -182,6 +207,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
             if len(raw) > info.st_size:
                 raw += stream.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # x.yaml -> x.yaml, or a -> b -> a
+            return None, [_problem(shown, 0, 0, "link-loop")]
         return None, [_problem(shown, 0, 0, "unreadable", reason=exc.strerror or type(exc).__name__)]
     if len(raw) > MAX_FILE_BYTES:
         return None, [_problem(shown, 0, 0, "too-large", size=len(raw), limit=MAX_FILE_BYTES)]
@@ -275,6 +302,8 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         return _at(shown, mark, "tab")
     if "nesting depth" in detail:
         return _at(shown, mark, "too-deep", limit=MAX_DEPTH)
+    if isinstance(exc, yaml.constructor.ConstructorError) and _TAG_MISFIT.search(exc.problem or ""):
+        return _at(shown, mark, "tag-mismatch")  # !!map [1], !!str [1], !!seq {a: 1}
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in (exc.problem or ""):
         tag = (exc.problem or "").split("'")[1] if "'" in (exc.problem or "") else "?"
         tag = tag.replace("tag:yaml.org,2002:", "!!")

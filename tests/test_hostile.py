@@ -1,0 +1,132 @@
+"""Hostile input that a committed file cannot hold (issue 20): symbolic link loops, huge files, pipes.
+
+Each test is a regression test for one hole: before the fix the command raised a traceback, hung
+or took minutes. Nothing here is a timing budget: assertions are on counts and sizes, and a
+subprocess timeout is only a guard against a hang.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planstrategi.cli import app
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def problems(root: Path) -> set[tuple[str, int, str]]:
+    code, out, err = run("validate", "--data", str(root), "--format", "json")
+    assert (code, err) == (1, "")
+    return {(Path(p["path"]).relative_to(root).as_posix(), p["line"], p["code"]) for p in json.loads(out)["problems"]}
+
+
+@pytest.mark.parametrize("command", ["validate", "due", "overdue", "table", "list", "requirements", "report"])
+def test_a_plan_that_links_to_itself_is_a_problem_in_every_command(base_register: Path, command: str) -> None:
+    (base_register / "plans" / "x.yaml").symlink_to("x.yaml")
+    code, out, err = run(command, "--data", str(base_register))
+    assert "Traceback" not in out + err
+    assert code in (0, 1)
+    assert problems(base_register) == {("plans/x.yaml", 0, "link-loop")}
+
+
+def test_two_links_that_point_at_each_other(base_register: Path) -> None:
+    (base_register / "plans" / "a.yaml").symlink_to("b.yaml")
+    (base_register / "plans" / "b.yaml").symlink_to("a.yaml")
+    assert problems(base_register) == {("plans/a.yaml", 0, "link-loop"), ("plans/b.yaml", 0, "link-loop")}
+
+
+def test_a_goals_folder_that_links_to_itself(base_register: Path) -> None:
+    for path in (base_register / "goals").iterdir():
+        path.unlink()
+    (base_register / "goals").rmdir()
+    (base_register / "goals").symlink_to("goals")
+    assert problems(base_register) == {("goals", 0, "link-loop")}
+
+
+def test_a_top_file_that_links_to_itself_is_not_called_missing(base_register: Path) -> None:
+    (base_register / "categories.yaml").unlink()
+    (base_register / "categories.yaml").symlink_to("categories.yaml")
+    found = problems(base_register)
+    assert ("categories.yaml", 0, "link-loop") in found
+    assert all(code != "missing-file" for _, _, code in found)
+
+
+def test_plans_as_a_file_is_reported(base_register: Path) -> None:
+    for path in (base_register / "plans").iterdir():
+        path.unlink()
+    (base_register / "plans").rmdir()
+    (base_register / "plans").write_text("id: x\n", encoding="utf-8")
+    assert ("plans", 0, "not-a-folder") in problems(base_register)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_goals_folder_is_reported(base_register: Path) -> None:
+    (base_register / "goals").chmod(0)
+    try:
+        assert ("goals", 0, "unreadable-folder") in problems(base_register)
+    finally:
+        (base_register / "goals").chmod(0o755)
+
+
+def test_report_output_through_a_link_loop_is_refused(base_register: Path, tmp_path: Path) -> None:
+    loop = tmp_path / "r.html"
+    loop.symlink_to("r.html")
+    for extra in ([], ["--force"]):
+        code, out, err = run("report", "--data", str(base_register), "--output", str(loop), *extra)
+        assert code == 1
+        assert "Traceback" not in out + err
+        assert "r.html" in err
+
+
+def test_schema_output_through_a_link_loop_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "plan.schema.json").symlink_to("plan.schema.json")
+    (tmp_path / "lp").symlink_to("lp")
+    for folder in (tmp_path, tmp_path / "lp"):
+        for extra in ([], ["--force"]):
+            code, out, err = run("schema", "--output", str(folder), *extra)
+            assert code == 1, (folder, extra)
+            assert "Traceback" not in out + err
+
+
+def test_new_into_a_link_loop_is_refused(base_register: Path) -> None:
+    (base_register / "plans" / "ny-plan.yaml").symlink_to("ny-plan.yaml")
+    args = ("new", "Ny plan", "--category", "politisk-styring", "--data", str(base_register))
+    for extra in ([], ["--force"]):
+        code, out, err = run(*args, *extra)
+        assert code in (1, 2)
+        assert "Traceback" not in out + err
+    assert (base_register / "plans" / "ny-plan.yaml").is_symlink()
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60)
+
+
+def test_diff_with_a_link_loop_in_the_working_tree(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = base_register.parent
+    _git(repo, "init", "-q")
+    _git(repo, "add", "data")
+    _git(repo, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-qm", "base")
+    (base_register / "plans" / "x.yaml").symlink_to("x.yaml")
+    goals = base_register / "goals"
+    goals.rename(repo / "goals-moved")
+    goals.symlink_to("goals")
+    monkeypatch.chdir(repo)
+    code, out, err = run("diff", "HEAD", "--format", "json")
+    assert "Traceback" not in out + err
+    assert code in (0, 1)
+    report = json.loads(out)
+    text = json.dumps(report, ensure_ascii=False)
+    assert "data/plans/x.yaml" in text
+    assert "data/goals" in text
