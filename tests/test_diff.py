@@ -328,12 +328,12 @@ def test_pre_commit_hook_for_other_repositories() -> None:
 
 @pytest.mark.parametrize("source", ["project", "init"])
 def test_workflow_permissions_and_steps(source: str) -> None:
-    from planstrategi.store import templates
+    from planstrategi.store import install, templates
 
     text = (
         (ROOT / ".github/workflows/validate.yml").read_text(encoding="utf-8")
         if source == "project"
-        else templates.workflow()
+        else templates.workflow(install.Install("planstrategi==0.2.0", install.Source.INDEX))
     )
     workflow = load_yaml(text)
     assert set(workflow["on"]) == {"pull_request", "push"}  # type: ignore[call-overload]

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
+from planstrategi import __version__
 from planstrategi.cli import app
 from planstrategi.store.scaffold import slugify
 
@@ -30,6 +31,16 @@ def cli(*args: str) -> Result:
 def assert_valid(data: Path) -> None:
     result = cli("validate", "--data", str(data))
     assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(autouse=True)
+def installed_from_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``init`` as a user who installed planstrategi from the package index runs it (the tests run
+    from a checkout, which ``init`` refuses to name in CI without --install; see tests/test_install.py)."""
+    from planstrategi.store import install
+
+    index = install.Install(f"planstrategi=={__version__}", install.Source.INDEX)
+    monkeypatch.setattr(install, "detect", lambda: index)
 
 
 @pytest.fixture
@@ -200,7 +211,11 @@ def test_init_new_validate_as_real_processes(tmp_path: Path) -> None:
     """The installed command, as a planner runs it: init, then new, then validate."""
     run = [sys.executable, "-m", "planstrategi"]
     target = tmp_path / "os"
-    subprocess.run([*run, "init", str(target), "--municipality", "3430"], check=True, capture_output=True)
+    subprocess.run(
+        [*run, "init", str(target), "--municipality", "3430", "--install", f"planstrategi=={__version__}"],
+        check=True,
+        capture_output=True,
+    )
     new = subprocess.run(
         [*run, "new", "Boligstrategi", "--category", "samfunn-tverrfaglig", "--data", str(target / "data")],
         check=True,

@@ -81,18 +81,29 @@ def init(
     directory: Annotated[Path, typer.Argument(help="Mappen det nye registeret lages i / the new repository's folder.")],
     municipality: Annotated[str, typer.Option("--municipality", help="Kommunenummer, e.g. 5025.")],
     name: Annotated[Optional[str], typer.Option("--name", help="Kommunens navn / the municipality's name.")] = None,
+    install_from: Annotated[
+        Optional[str],
+        typer.Option(
+            "--install",
+            help="Pip-kravet CI og pre-commit installerer / the pip requirement CI and pre-commit install, "
+            'e.g. "planstrategi==0.2.0" or "planstrategi @ git+https://…@<commit>" '
+            "(default: where this planstrategi came from).",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Start et tomt register for en kommune / start an empty register for a municipality.
 
     Writes data/ (categories, municipalities, empty plans/ and goals/), schemas/, a README, a
-    pre-commit configuration and a GitHub Actions workflow. Refuses a folder that is not empty
-    unless --force.
+    pre-commit configuration and a GitHub Actions workflow, both installing the planstrategi that
+    runs init (or --install), and says which. Refuses a folder that is not empty unless --force.
     """
     use_language(lang)
+    from planstrategi import __version__
     from planstrategi.model import CategoryFile, MunicipalityFile
-    from planstrategi.store import modelcheck, register, safeio, scaffold, yamlio
+    from planstrategi.store import install, modelcheck, register, safeio, scaffold, yamlio
 
     if not re.fullmatch(r"[0-9]{4}", municipality):
         raise UsageError(t("init.bad-number", number=municipality))
@@ -103,7 +114,13 @@ def init(
         raise UsageError(t("init.not-a-folder", path=directory))
     if directory.is_dir() and any(directory.iterdir()) and not force:
         raise UsageError(t("init.not-empty", path=directory), code=1)
-    files = scaffold.register_files(municipality, name.strip())
+    try:
+        chosen = install.from_option(install_from) if install_from is not None else install.detect()
+    except install.BadRequirement:
+        raise UsageError(t("init.install-bad", value=install_from, version=__version__)) from None
+    except install.Unreachable as exc:
+        raise UsageError(t("init.install-unreachable", where=exc.where, version=__version__)) from None
+    files = scaffold.register_files(municipality, name.strip(), chosen)
     for relative, model in (("data/categories.yaml", CategoryFile), ("data/municipalities.yaml", MunicipalityFile)):
         document = yamlio.parse(files[relative], relative)
         _, problems = modelcheck.check(document, model)
@@ -119,6 +136,7 @@ def init(
         raise UsageError(t("write.failed", path=directory, reason=exc.strerror or type(exc).__name__), code=1) from None
     for path in written:
         typer.echo(register.display_path(path))
+    typer.echo(t(f"init.install-{chosen.source.value}", requirement=chosen.requirement))
     typer.echo(t("init.done", name=name.strip(), number=municipality, path=directory))
 
 
@@ -204,6 +222,7 @@ def upgrade(
     upgrade, is reported as path:line:col and left alone. Exit 0 when no file had a problem, else 1.
     """
     use_language(lang)
+    from planstrategi.render import patch
     from planstrategi.render import problems as render
     from planstrategi.store import parallel, register, safeio
 
@@ -222,7 +241,7 @@ def upgrade(
             unchanged += 1
             continue
         old, new, bom = change
-        typer.echo(_unified_diff(old, new, shown), nl=False)
+        typer.echo(patch.unified_diff(old, new, shown), nl=False)
         if not dry_run:
             try:  # to the file itself: a link inside the register stays a link
                 safeio.write_bytes(
@@ -243,11 +262,9 @@ def upgrade(
 def _upgraded_plan(path: Path, shown: str, real_root: Path) -> tuple[tuple[str, str, bytes] | None, list[Problem]]:
     """(old text, new text, byte-order mark) for a plan file that needs the upgrade, None for one that
     does not; or the problems that stop it. The new text is checked the way validate checks a file."""
-    import codecs
-
     from planstrategi.model import Plan
     from planstrategi.model.problems import Problem, Severity
-    from planstrategi.store import modelcheck, roundtrip, yamlio
+    from planstrategi.store import modelcheck, planfile, roundtrip, yamlio
 
     if not path.resolve().is_relative_to(real_root):  # what lies outside the register is not read, or shown
         return None, [Problem(shown, 0, 0, Severity.ERROR, "outside-data", t("outside-data"))]
@@ -262,27 +279,7 @@ def _upgraded_plan(path: Path, shown: str, real_root: Path) -> tuple[tuple[str, 
     found = checked.problems + invalid
     if any(p.severity is Severity.ERROR for p in found):
         return None, [Problem(shown, 0, 0, Severity.ERROR, "upgrade-invalid", t("upgrade-invalid")), *found]
-    with path.open("rb") as stream:  # yamlio drops a byte-order mark when it decodes; the file keeps it
-        bom = codecs.BOM_UTF8 if stream.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8 else b""
-    return (document.text, new, bom), []
-
-
-def _unified_diff(old: str, new: str, shown: str) -> str:
-    """``diff -u`` of the two texts, labelled a/<path> and b/<path> as git labels them."""
-    import difflib
-
-    lines = []
-    for line in difflib.unified_diff(_lines(old), _lines(new), f"a/{shown}", f"b/{shown}"):
-        lines.append(line)
-        if not line.endswith("\n"):
-            lines.append("\n\\ No newline at end of file\n")  # the marker patch and git apply expect
-    return "".join(lines)
-
-
-def _lines(text: str) -> list[str]:
-    """Lines split at ``\\n`` only (str.splitlines also splits at characters YAML keeps inside a value)."""
-    parts = text.split("\n")
-    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    return (document.text, new, planfile.byte_order_mark(path)), []
 
 
 def _files(count: int) -> str:

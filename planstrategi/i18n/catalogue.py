@@ -1348,6 +1348,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only the first problems of a file are shown, so that a file with thousands of mistakes does not "
         "drown the rest. Fix the first ones and run again.",
     },
+    # --- CI and install ---
+    "init.install-index": {
+        "nb": "CI og pre-commit installerer {requirement} (samme versjon som denne, fra pakkeindeksen)",
+        "en": "CI and pre-commit install {requirement} (this version, from the package index)",
+    },
+    "init.install-vcs": {
+        "nb": "CI og pre-commit installerer {requirement} (samme commit som denne ble installert fra)",
+        "en": "CI and pre-commit install {requirement} (the commit this copy was installed from)",
+    },
+    "init.install-url": {
+        "nb": "CI og pre-commit installerer {requirement} (adressen denne ble installert fra)",
+        "en": "CI and pre-commit install {requirement} (the address this copy was installed from)",
+    },
+    "init.install-option": {
+        "nb": "CI og pre-commit installerer {requirement} (fra --install)",
+        "en": "CI and pre-commit install {requirement} (from --install)",
+    },
+    "init.install-unreachable": {
+        "nb": "denne planstrategi kommer fra «{where}», som CI ikke når; si hvor CI skal hente den med --install, "
+        "f.eks. --install \"planstrategi=={version}\" eller --install \"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        "en": "this planstrategi comes from '{where}', which CI cannot reach; say where CI gets it with --install, "
+        "e.g. --install \"planstrategi=={version}\" or --install \"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+    },
+    "init.install-bad": {
+        "nb": "«{value}» er ikke et pip-krav for planstrategi; skriv f.eks. planstrategi=={version} eller "
+        "\"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        "en": "'{value}' is not a pip requirement for planstrategi; write e.g. planstrategi=={version} or "
+        "\"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+    },
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",

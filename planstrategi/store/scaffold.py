@@ -18,6 +18,7 @@ from planstrategi.i18n import t
 from planstrategi.model import CategoryFile, MunicipalityFile, Plan, Status
 from planstrategi.model.problems import Problem
 from planstrategi.store import modelcheck, schema, templates, yamlio
+from planstrategi.store.install import Install
 from planstrategi.store.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
 
 #: Where the bundled register (Os kommune) lies in a checkout; absent in an installed wheel.
@@ -167,8 +168,9 @@ def starting_categories() -> list[dict[str, Any]]:
     return [c.model_dump(exclude_none=True) for c in categories.categories]
 
 
-def register_files(number: str, name: str) -> dict[str, str]:
-    """Every file ``init`` writes: path relative to the new repository -> text."""
+def register_files(number: str, name: str, install: Install) -> dict[str, str]:
+    """Every file ``init`` writes: path relative to the new repository -> text; CI and pre-commit
+    install planstrategi as ``install`` says."""
     municipalities = {"home": number, "municipalities": [{"number": number, "name": name}]}
     files = {
         f"data/{CATEGORIES_FILE}": yamlio.dump(
@@ -178,8 +180,8 @@ def register_files(number: str, name: str) -> dict[str, str]:
         f"data/{PLANS_DIR}/.gitkeep": "",
         f"data/{GOALS_DIR}/.gitkeep": "",
         "README.md": t("init.readme", name=name, number=number),
-        ".pre-commit-config.yaml": templates.PRE_COMMIT_CONFIG,
-        ".github/workflows/validate.yml": templates.workflow(),
+        ".pre-commit-config.yaml": templates.pre_commit_config(install),
+        ".github/workflows/validate.yml": templates.workflow(install),
     }
     files.update({f"schemas/{file}": text for file, text in schema.generate().items()})
     return files

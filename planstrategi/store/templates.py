@@ -1,31 +1,56 @@
 """The pre-commit configuration and the GitHub Actions workflow ``planstrategi init`` gives a new register.
 
 They mirror this project's own ``.pre-commit-config.yaml`` and ``.github/workflows/validate.yml``,
-except that a register repository installs planstrategi instead of building it from source.
+except that a register repository installs planstrategi instead of building it from source: the
+same planstrategi that runs ``init`` (``store/install.py`` finds out which).
 """
 
 from __future__ import annotations
 
-from planstrategi import __version__
+import json
 
-PRE_COMMIT_CONFIG = """\
+from planstrategi.store.install import Install
+
+_PRE_COMMIT_HOOK_REPO = """\
 # Checks the register before each commit. Once: pip install pre-commit && pre-commit install
-# The hook runs the planstrategi installed on this machine (pip install planstrategi). Once
-# planstrategi is in a git repository you can reach, its own hook works without that:
-#   - repo: <address of the planstrategi repository>
-#     rev: <a tag>
-#     hooks:
-#       - id: planstrategi-validate
+# pre-commit installs planstrategi itself from its own hook repository, at the commit or tag
+# below (the one planstrategi init chose and named); nothing else needs to be installed.
+repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: planstrategi-validate
+"""
+
+_PRE_COMMIT_LOCAL = """\
+# Checks the register before each commit. Once: pip install pre-commit && pre-commit install
+# pre-commit installs planstrategi itself into an environment of its own, from the requirement
+# below (the one planstrategi init chose and named).
 repos:
   - repo: local
     hooks:
       - id: planstrategi-validate
         name: planstrategi validate
         entry: planstrategi validate
-        language: system
+        language: python
+        additional_dependencies: [{requirement}]
         pass_filenames: false
         files: \\.ya?ml$
 """
+
+
+def pre_commit_config(install: Install) -> str:
+    """The pre-commit configuration: the project's hook repository when the install names one, else
+    a local hook that pip-installs the same requirement as the workflow."""
+    if install.hook_repo and install.hook_rev:
+        return _PRE_COMMIT_HOOK_REPO.format(repo=_quoted(install.hook_repo), rev=_quoted(install.hook_rev))
+    return _PRE_COMMIT_LOCAL.format(requirement=_quoted(install.requirement))
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(value, ensure_ascii=False)
+
 
 _WORKFLOW = """\
 # Checks the register on every push and pull request; on a pull request it also writes what
@@ -40,8 +65,8 @@ permissions:
   contents: read
 
 env:
-  # Where to install planstrategi from; a git address works too ("planstrategi @ git+https://…").
-  PLANSTRATEGI: "planstrategi=={version}"
+  # The planstrategi that wrote this file (planstrategi init --install chooses another).
+  PLANSTRATEGI: {requirement}
 
 jobs:
   validate:
@@ -84,6 +109,6 @@ jobs:
 """
 
 
-def workflow() -> str:
-    """The workflow for a register repository, pinned to this version of planstrategi."""
-    return _WORKFLOW.format(version=__version__)
+def workflow(install: Install) -> str:
+    """The workflow for a register repository, installing the planstrategi ``install`` names."""
+    return _WORKFLOW.format(requirement=_quoted(install.requirement))
