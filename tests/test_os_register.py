@@ -221,7 +221,9 @@ def test_other_overarching_revision_years(plans: dict[str, Plan]) -> None:
     assert _revision_years(plans["beredskapsplan"]) == [2026]
     assert _revision_years(plans["folkehelseplan"]) == [2026]
     assert _revision_years(plans["smittevernplan"]) == [2025]
-    assert _revision_years(plans["os-bestandsplan-for-hjortevilt"]) == [2025]
+    # 2024: the Vedtatt column's "2024" (seed line 725), read as the expected adoption, as on every
+    # row whose Vedtatt column says 2024 (§1.6, seed lines 409-411); 2025: §1.6 (seed line 403).
+    assert _revision_years(plans["os-bestandsplan-for-hjortevilt"]) == [2024, 2025]
 
 
 def test_plans_in_their_final_phase(plans: dict[str, Plan]) -> None:
@@ -233,6 +235,24 @@ def test_plans_in_their_final_phase(plans: dict[str, Plan]) -> None:
     assert plans["trafikksikkerhetsplan"].status is Status.UTKAST
     assert plans["kommuneplanens-arealdel"].status is Status.UNDER_REVISJON
     assert plans["kommuneplanens-arealdel"].adopted == 2008
+
+
+def test_vedtatt_2024_is_read_as_an_expected_adoption(plans: dict[str, Plan]) -> None:
+    # Every row whose Vedtatt column says 2024 (seed lines 718, 723, 725, 734) is read one way: the
+    # strategy was written for the council of 25.01.2024 and §1.6 (seed lines 409-411) still sends
+    # the Os beitebruksplan to the council in 2024, so 2024 is a target, not an adoption.
+    for plan_id in (
+        "os-beitebruksplan",
+        "holtalen-beitebruksplan",
+        "os-bestandsplan-for-hjortevilt",
+        "smil-tiltaksstrategier",
+    ):
+        plan = plans[plan_id]
+        assert plan.adopted is None, plan_id
+        assert any(r.year == 2024 for r in plan.revisions), plan_id
+    # "2024  x x     Under arbeid" (seed line 718): one piece of work, 23-24, adopted in 2024 (§1.6).
+    assert _work(plans["os-beitebruksplan"]) == [(2023, 2024)]
+    assert _revision_years(plans["holtalen-beitebruksplan"]) == [2024, 2025]  # x spaced as hjortevilt's 25
 
 
 def test_only_recorded_revisions_are_vedtatt(plans: dict[str, Plan]) -> None:
@@ -249,6 +269,15 @@ def test_inferences_are_marked_in_the_data_not_only_in_comments(plans: dict[str,
     assert {p.id: [f.value for f in p.inferred] for p in plans.values() if p.inferred} == {
         "kommunal-planstrategi": ["adopted", "adopted_by"],
         "handlingsplan-for-idrettsanlegg": ["revisions"],
+        # "Vedtatt 2024" read as the expected adoption, not a done one (§1.6, seed lines 409-411),
+        # and status kept gjeldende without a dated version (seed lines 718, 723, 725, 734)
+        "os-beitebruksplan": ["revisions"],  # x x read as 23-24 (seed line 718)
+        "holtalen-beitebruksplan": ["revisions", "status"],  # x read as 25 (seed line 723)
+        "os-bestandsplan-for-hjortevilt": ["revisions", "status"],
+        "smil-tiltaksstrategier": ["revisions", "status"],
+        # years from the spacing of the extracted text (seed lines 568, 777)
+        "forvaltningsplan-for-verdensarven": ["revisions"],
+        "etiske-retningslinjer": ["revisions"],
     }
 
 
