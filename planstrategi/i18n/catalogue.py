@@ -1377,6 +1377,343 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a pip requirement for planstrategi; write e.g. planstrategi=={version} or "
         "\"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
     },
+    # --- record ---
+    "help.record": {
+        "nb": "Før inn det kommunestyret vedtok (vedtatt, startet, utsatt, avlyst, planlagt, erstattet, opphevet) "
+        "i planfilene, med kommentarene bevart.",
+        "en": "Record what the council decided (adopted, started, postponed, cancelled, planned, replaced, repealed) "
+        "in the plan files, comments kept.",
+    },
+    "opt.record-id": {"nb": "Planens id (filnavnet uten .yaml).", "en": "The plan's id (its file name without .yaml)."},
+    "opt.record-event": {
+        "nb": "adopted, started, postponed, cancelled, planned, replaced-by eller repealed.",
+        "en": "adopted, started, postponed, cancelled, planned, replaced-by or repealed.",
+    },
+    "opt.record-by": {"nb": "Med replaced-by: den nye planens id.", "en": "With replaced-by: the new plan's id."},
+    "opt.record-date": {
+        "nb": "Møtedatoen: 19.06.2025, 2025-06-19, eller et årstall.",
+        "en": "The meeting's date: 19.06.2025, 2025-06-19, or a year.",
+    },
+    "opt.record-case": {
+        "nb": "Saksnummeret, som i saksbehandlingssystemet (25/40, K-sak 12/25).",
+        "en": "The case number, as the case-handling system writes it (25/40, K-sak 12/25).",
+    },
+    "opt.record-body": {
+        "nb": "Hvem som vedtok: kommunestyret, formannskapet, …",
+        "en": "Who decided: kommunestyret, formannskapet, …",
+    },
+    "opt.record-to": {"nb": "Med postponed: det nye målet (år eller dato).", "en": "With postponed: the new target."},
+    "opt.record-target": {
+        "nb": "Med planned: når revisjonen skal vedtas (år eller dato).",
+        "en": "With planned: when the revision is to be adopted (year or date).",
+    },
+    "opt.record-work": {
+        "nb": "Med planned: arbeidsårene, f.eks. 2025-2026.",
+        "en": "With planned: the years of work, e.g. 2025-2026.",
+    },
+    "opt.record-year": {
+        "nb": "Med started: året arbeidet startet (standard: i år).",
+        "en": "With started: the year work started (default: this year).",
+    },
+    "opt.record-valid-from": {
+        "nb": "Med adopted: første gyldige år.",
+        "en": "With adopted: the first year it applies.",
+    },
+    "opt.record-valid-to": {
+        "nb": "Med adopted: gjelder til og med år.",
+        "en": "With adopted: the last year it applies.",
+    },
+    "opt.record-revision": {
+        "nb": "Revisjonen det gjelder, ved målåret (standard: den som pågår, ellers den første).",
+        "en": "The revision concerned, by its target year (default: the one in progress, else the first).",
+    },
+    "opt.record-note": {"nb": "Hva som ble vedtatt, med egne ord.", "en": "What was decided, in a few words."},
+    "opt.record-from": {
+        "nb": "Vedtakene fra et møte i én fil (YAML eller CSV); alle føres inn, eller ingen.",
+        "en": "A meeting's decisions in one file (YAML or CSV); all are recorded, or none.",
+    },
+    "record.from-and-args": {
+        "nb": "--from leser vedtakene fra filen; ta bort {given}",
+        "en": "--from reads the decisions from the file; leave out {given}",
+    },
+    "record.no-event": {
+        "nb": "oppgi planen og hendelsen, f.eks. planstrategi record eierskapsmelding postponed --to 2027 "
+        "--date 19.06.2025 --case 12/25, eller bruk --from vedtak.yaml",
+        "en": "give the plan and the event, e.g. planstrategi record eierskapsmelding postponed --to 2027 "
+        "--date 19.06.2025 --case 12/25, or use --from decisions.yaml",
+    },
+    "record.closest": {"nb": "; nærmeste: {ids}", "en": "; closest: {ids}"},
+    "record.none": {"nb": "ingen", "en": "none"},
+    "record.nothing-written": {
+        "nb": "record: ingenting er skrevet; rett det som står over og kjør record igjen",
+        "en": "record: nothing was written; fix what is said above and run record again",
+    },
+    "record.done": {"nb": "record: {files} endret", "en": "record: {files} changed"},
+    "record.done-dry-run": {
+        "nb": "record: {files} ville blitt endret (--dry-run: ingenting er skrevet)",
+        "en": "record: {files} would be changed (--dry-run: nothing was written)",
+    },
+    "record-unknown-event": {
+        "nb": "ukjent hendelse «{value}»{hint}; kjente hendelser: {known}",
+        "en": "unknown event '{value}'{hint}; known events: {known}",
+    },
+    "record-unknown-field": {"nb": "ukjent felt «{field}»{hint}", "en": "unknown field '{field}'{hint}"},
+    "record-missing": {
+        "nb": "mangler {field}, som {event} trenger",
+        "en": "{field} is missing, which {event} needs",
+    },
+    "record-not-for": {
+        "nb": "{field} hører ikke til hendelsen {event}; ta det bort",
+        "en": "{field} does not belong to the event {event}; leave it out",
+    },
+    "record-bad-date": {
+        "nb": "«{value}» er verken et årstall (2025) eller en dato (19.06.2025 eller 2025-06-19)",
+        "en": "'{value}' is neither a year (2025) nor a date (19.06.2025 or 2025-06-19)",
+    },
+    "record-bad-year": {
+        "nb": "«{value}» skal være et årstall, f.eks. 2025",
+        "en": "'{value}' should be a year, e.g. 2025",
+    },
+    "record-bad-case": {
+        "nb": "«{value}» er ikke et saksnummer; skriv det som i saksbehandlingssystemet, f.eks. 25/40 eller "
+        "K-sak 12/25",
+        "en": "'{value}' is not a case number; write it as the case-handling system does, e.g. 25/40 or K-sak 12/25",
+    },
+    "record-bad-body": {
+        "nb": "ukjent organ «{value}»; velg ett av {known}",
+        "en": "unknown body '{value}'; choose one of {known}",
+    },
+    "record-bad-work": {
+        "nb": "«{value}» er ikke arbeidsår; skriv 2025 eller 2025-2026",
+        "en": "'{value}' are not years of work; write 2025 or 2025-2026",
+    },
+    "record-unknown-plan": {
+        "nb": "det finnes ingen plan «{id}» i registeret{hint}",
+        "en": "there is no plan '{id}' in the register{hint}",
+    },
+    "record-date-future": {
+        "nb": "vedtaksdatoen {date} er etter i dag ({today}); før inn vedtaket etter møtet",
+        "en": "the decision date {date} is after today ({today}); record the decision after the meeting",
+    },
+    "record-date-outside-term": {
+        "nb": "{date} ligger i {term}, men et vedtak som føres inn nå, er gjort i {sitting} eller {earlier}; "
+        "sjekk årstallet",
+        "en": "{date} falls in {term}, but a decision recorded now was made in {sitting} or {earlier}; check the year",
+    },
+    "record-year-out-of-range": {
+        "nb": "{year} ligger utenfor det mulige tidsrommet {first}–{last}; sjekk årstallet",
+        "en": "{year} lies outside the plausible range {first}–{last}; check the year",
+    },
+    "record-no-revision-in": {
+        "nb": "«{id}» har ingen uavgjort revisjon i {year}; uavgjorte revisjoner: {years}",
+        "en": "'{id}' has no undecided revision in {year}; undecided revisions: {years}",
+    },
+    "record-no-revision": {
+        "nb": "«{id}» har ingen planlagt revisjon som {event} kan gjelde; før inn en først: "
+        "planstrategi record {id} planned --target ÅR",
+        "en": "'{id}' has no planned revision for {event} to apply to; record one first: "
+        "planstrategi record {id} planned --target YEAR",
+    },
+    "record-already-started": {
+        "nb": "arbeidet med revisjonen av «{id}» er allerede i gang (pågår)",
+        "en": "work on the revision of '{id}' has already started (pågår)",
+    },
+    "record-not-later": {
+        "nb": "«{id}» skal etter planen vedtas {target}; en utsettelse flytter den til senere, ikke til {to}",
+        "en": "'{id}' is to be adopted {target}; a postponement moves it later, not to {to}",
+    },
+    "record-already-planned": {
+        "nb": "«{id}» har allerede en revisjon planlagt i {year}",
+        "en": "'{id}' already has a revision planned in {year}",
+    },
+    "record-same-plan": {
+        "nb": "«{id}» kan ikke erstatte seg selv; oppgi id-en til den nye planen",
+        "en": "'{id}' cannot replace itself; give the id of the new plan",
+    },
+    "record-repealed": {
+        "nb": "«{id}» har status {status} (opphevet eller erstattet); {event} kan ikke føres inn på den",
+        "en": "'{id}' has status {status} (repealed or replaced); {event} cannot be recorded on it",
+    },
+    "record-file-broken": {
+        "nb": "{path} har feil; rett dem først (planstrategi validate), og før så inn vedtaket",
+        "en": "{path} has errors; fix them first (planstrategi validate), then record the decision",
+    },
+    "record-layout": {
+        "nb": "{path} er skrevet slik at record ikke kan endre den uten å flytte på noe (f.eks. "
+        "{{target: 2025}} på én linje); gjør endringen for hånd",
+        "en": "{path} is laid out so that record cannot change it without moving something (e.g. "
+        "{{target: 2025}} on one line); make the change by hand",
+    },
+    "record-invalid": {
+        "nb": "ikke ført inn: {path} ville fått feil (se linjene under)",
+        "en": "not recorded: {path} would have errors (see the lines below)",
+    },
+    "record-from-shape": {
+        "nb": "filen skal være en liste med vedtak, eller «decisions:» med en liste (og eventuelt møtets date "
+        "og body); se README",
+        "en": "the file should be a list of decisions, or 'decisions:' with a list (and optionally the "
+        "meeting's date and body); see the README",
+    },
+    "record-from-row": {
+        "nb": "hvert vedtak skal ha felt som «plan: …» og «event: …»",
+        "en": "each decision should have fields such as 'plan: …' and 'event: …'",
+    },
+    "record-from-unreadable": {"nb": "kan ikke lese filen: {reason}", "en": "cannot read the file: {reason}"},
+    "rule.record-unknown-event": {"nb": "Ukjent hendelse", "en": "Unknown event"},
+    "rule-help.record-unknown-event": {
+        "nb": "Hendelsen er en av adopted, started, postponed, cancelled, planned, replaced-by og repealed.",
+        "en": "The event is one of adopted, started, postponed, cancelled, planned, replaced-by and repealed.",
+    },
+    "rule.record-unknown-field": {"nb": "Ukjent felt i et vedtak", "en": "Unknown field in a decision"},
+    "rule-help.record-unknown-field": {
+        "nb": "Et vedtak har feltene plan, event, date, case, body, to, target, work, year, by, valid_from, "
+        "valid_to, revision og note.",
+        "en": "A decision has the fields plan, event, date, case, body, to, target, work, year, by, valid_from, "
+        "valid_to, revision and note.",
+    },
+    "rule.record-missing": {"nb": "Et felt mangler", "en": "A field is missing"},
+    "rule-help.record-missing": {
+        "nb": "Hver hendelse trenger sine felt: postponed trenger to og date, planned trenger target, og så videre.",
+        "en": "Each event needs its fields: postponed needs to and date, planned needs target, and so on.",
+    },
+    "rule.record-not-for": {"nb": "Feltet hører ikke til hendelsen", "en": "Field does not belong to the event"},
+    "rule-help.record-not-for": {
+        "nb": "Et felt som hendelsen ikke bruker, er trolig en feil; ta det bort eller velg riktig hendelse.",
+        "en": "A field the event does not use is probably a mistake; leave it out or choose the right event.",
+    },
+    "rule.record-bad-date": {"nb": "Ikke en dato", "en": "Not a date"},
+    "rule-help.record-bad-date": {
+        "nb": "Skriv datoen 19.06.2025 eller 2025-06-19, eller bare året.",
+        "en": "Write the date 19.06.2025 or 2025-06-19, or just the year.",
+    },
+    "rule.record-bad-year": {"nb": "Ikke et årstall", "en": "Not a year"},
+    "rule-help.record-bad-year": {"nb": "Skriv et årstall, f.eks. 2025.", "en": "Write a year, e.g. 2025."},
+    "rule.record-bad-case": {"nb": "Ikke et saksnummer", "en": "Not a case number"},
+    "rule-help.record-bad-case": {
+        "nb": "Et saksnummer er løpenummer/år, som 25/40; K-sak, PS og lignende foran tas bort.",
+        "en": "A case number is number/year, such as 25/40; a K-sak, PS or similar in front is dropped.",
+    },
+    "rule.record-bad-body": {"nb": "Ukjent organ", "en": "Unknown body"},
+    "rule-help.record-bad-body": {
+        "nb": "Organet er kommunestyret, formannskapet, utvalg, kontrollutvalget, administrativt, interkommunalt "
+        "eller staten.",
+        "en": "The body is kommunestyret, formannskapet, utvalg, kontrollutvalget, administrativt, interkommunalt "
+        "or staten.",
+    },
+    "rule.record-bad-work": {"nb": "Ikke arbeidsår", "en": "Not years of work"},
+    "rule-help.record-bad-work": {
+        "nb": "Skriv arbeidsårene som 2025 eller 2025-2026.",
+        "en": "Write the years of work as 2025 or 2025-2026.",
+    },
+    "rule.record-unknown-plan": {"nb": "Ukjent plan", "en": "Unknown plan"},
+    "rule-help.record-unknown-plan": {
+        "nb": "Planen oppgis med id-en sin, filnavnet i data/plans/ uten .yaml.",
+        "en": "A plan is named by its id, its file name in data/plans/ without .yaml.",
+    },
+    "rule.record-date-future": {"nb": "Vedtaksdato i framtiden", "en": "Decision date in the future"},
+    "rule-help.record-date-future": {
+        "nb": "Et vedtak føres inn etter møtet; en dato etter i dag er nesten alltid en skrivefeil.",
+        "en": "A decision is recorded after the meeting; a date after today is almost always a typo.",
+    },
+    "rule.record-date-outside-term": {
+        "nb": "Vedtaksdato i en annen valgperiode",
+        "en": "Decision date in another term",
+    },
+    "rule-help.record-date-outside-term": {
+        "nb": "Et vedtak som føres inn nå, er gjort av det sittende kommunestyret eller det forrige.",
+        "en": "A decision recorded now was made by the sitting council or the one before it.",
+    },
+    "rule.record-year-out-of-range": {"nb": "Årstall utenfor mulig tidsrom", "en": "Year outside the plausible range"},
+    "rule-help.record-year-out-of-range": {
+        "nb": "Et mål ligger fra i år til slutten av neste valgperiode; et startår i denne eller forrige valgperiode.",
+        "en": "A target lies from this year to the end of the next term; a start year in this term or the last.",
+    },
+    "rule.record-no-revision-in": {"nb": "Ingen revisjon det året", "en": "No revision that year"},
+    "rule-help.record-no-revision-in": {
+        "nb": "--revision velger en uavgjort revisjon ved målåret sitt.",
+        "en": "--revision picks an undecided revision by its target year.",
+    },
+    "rule.record-no-revision": {"nb": "Ingen planlagt revisjon", "en": "No planned revision"},
+    "rule-help.record-no-revision": {
+        "nb": "Før inn revisjonen først med planned, så kan den startes, utsettes eller avlyses.",
+        "en": "Record the revision first with planned; then it can be started, postponed or cancelled.",
+    },
+    "rule.record-already-started": {"nb": "Arbeidet er allerede i gang", "en": "Work has already started"},
+    "rule-help.record-already-started": {
+        "nb": "Revisjonen har allerede state: pågår.",
+        "en": "The revision already has state: pågår.",
+    },
+    "rule.record-not-later": {"nb": "Utsettelse som ikke utsetter", "en": "Postponement that does not postpone"},
+    "rule-help.record-not-later": {
+        "nb": "En utsettelse flytter målet til et senere år eller en senere dato.",
+        "en": "A postponement moves the target to a later year or date.",
+    },
+    "rule.record-already-planned": {"nb": "Revisjonen er allerede planlagt", "en": "Revision already planned"},
+    "rule-help.record-already-planned": {
+        "nb": "Planen har allerede en uavgjort revisjon med samme målår.",
+        "en": "The plan already has an undecided revision with the same target year.",
+    },
+    "rule.record-same-plan": {"nb": "Planen erstatter seg selv", "en": "Plan replaces itself"},
+    "rule-help.record-same-plan": {
+        "nb": "replaced-by tar id-en til den nye planen, som må finnes i registeret.",
+        "en": "replaced-by takes the id of the new plan, which must be in the register.",
+    },
+    "rule.record-repealed": {"nb": "Planen er opphevet eller erstattet", "en": "Plan repealed or replaced"},
+    "rule-help.record-repealed": {
+        "nb": "En plan med status utgått eller erstattet får ingen nye vedtak; sjekk at det er riktig plan.",
+        "en": "A plan with status utgått or erstattet takes no new decisions; check that it is the right plan.",
+    },
+    "rule.record-file-broken": {"nb": "Planfilen har feil", "en": "The plan file has errors"},
+    "rule-help.record-file-broken": {
+        "nb": "Rett feilene som planstrategi validate viser, og før så inn vedtaket.",
+        "en": "Fix the problems planstrategi validate shows, then record the decision.",
+    },
+    "rule.record-layout": {"nb": "Kan ikke endres uten å flytte på noe", "en": "Cannot be changed cleanly"},
+    "rule-help.record-layout": {
+        "nb": "record endrer bare linjene det gjelder; en revisjon på én linje i krøllparenteser endres for hånd.",
+        "en": "record changes only the lines concerned; a revision written on one line in braces is changed by hand.",
+    },
+    "rule.record-invalid": {
+        "nb": "Vedtaket ville gjort filen ugyldig",
+        "en": "The decision would make the file invalid",
+    },
+    "rule-help.record-invalid": {
+        "nb": "Resultatet kontrolleres som validate gjør; linjene under sier hva som ville vært feil.",
+        "en": "The result is checked as validate checks it; the lines below say what would be wrong.",
+    },
+    "rule.record-from-shape": {"nb": "Ikke en liste med vedtak", "en": "Not a list of decisions"},
+    "rule-help.record-from-shape": {
+        "nb": "En vedtaksfil er en liste, eller decisions: med en liste og eventuelt møtets date og body.",
+        "en": "A decisions file is a list, or decisions: with a list and optionally the meeting's date and body.",
+    },
+    "rule.record-from-row": {"nb": "Et vedtak uten felt", "en": "A decision without fields"},
+    "rule-help.record-from-row": {
+        "nb": "Hvert vedtak har felt som plan: og event:.",
+        "en": "Each decision has fields such as plan: and event:.",
+    },
+    "rule.record-from-unreadable": {"nb": "Filen kan ikke leses", "en": "The file cannot be read"},
+    "rule-help.record-from-unreadable": {
+        "nb": "Sjekk filnavnet og at filen kan leses.",
+        "en": "Check the file name and that the file can be read.",
+    },
+    "diff.decision": {"nb": " ({parts})", "en": " ({parts})"},
+    "diff.decision-case": {"nb": "sak {case}", "en": "case {case}"},
+    "diff.revision-adopted": {
+        "nb": "revisjonen i {where} er vedtatt{decision}",
+        "en": "the revision in {where} was adopted{decision}",
+    },
+    "diff.revision-cancelled": {
+        "nb": "revisjonen i {where} er avlyst{decision}",
+        "en": "the revision in {where} was cancelled{decision}",
+    },
+    "diff.revision-postponed": {
+        "nb": "utsatt fra {old} til {new}{decision}",
+        "en": "postponed from {old} to {new}{decision}",
+    },
+    "diff.replaced": {"nb": "erstattet av {new}{decision}", "en": "replaced by {new}{decision}"},
+    "diff.repealed": {"nb": "opphevet{decision}", "en": "repealed{decision}"},
+    "diff.decision-added": {"nb": "vedtak{decision}: {new}", "en": "decision{decision}: {new}"},
+    "diff.supersedes-added": {"nb": "erstatter {new}", "en": "replaces {new}"},
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",

@@ -7,13 +7,14 @@ notified) by a plan title in a PR comment or ``$GITHUB_STEP_SUMMARY``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from planstrategi.i18n import t
+from planstrategi.i18n import date_text, t
 from planstrategi.rules.diff import Detail, Diff, PlanChange
 from planstrategi.store.snapshot import Snapshot
 
@@ -54,10 +55,28 @@ _PLAIN = frozenset(
         "revision-state",
         "revision-work",
         "revision-decision",
+        "revision-adopted",
+        "revision-cancelled",
+        "revision-postponed",
+        "repealed",
         "status",
         "adopted",
     }
 )
+
+
+def decision_words(decision: dict[str, Any] | None) -> str:
+    """`` (kommunestyret 19.06.2025, sak 25/40)``: who decided, when and in which case; "" if unknown."""
+    if not decision:
+        return ""
+    parts = [str(decision["body"])] if decision.get("body") else []
+    if decision.get("date"):
+        parts.append(date_text(dt.date.fromisoformat(str(decision["date"]))))
+    elif decision.get("year"):
+        parts.append(str(decision["year"]))
+    if decision.get("case"):
+        parts.append(t("diff.decision-case", case=decision["case"]))
+    return t("diff.decision", parts=", ".join(parts)) if parts else ""
 
 
 def _detail(detail: Detail, quote: Callable[[str], str]) -> str:
@@ -71,6 +90,7 @@ def _detail(detail: Detail, quote: Callable[[str], str]) -> str:
         old=quote(show(detail.old)),
         new=quote(show(detail.new)),
         where=quote(where),
+        decision=quote(decision_words(detail.decision)),
     )
 
 

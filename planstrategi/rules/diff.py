@@ -3,7 +3,12 @@
 ``compare(base, head)`` gives a ``Diff``: plans added, removed and renamed (same plan under a new
 id, found by its content or its title), and for plans on both sides the details: a revision moved
 from one year to another, added, removed or its state changed; status and adoption changed; other
-fields changed; goals, strategies and measures added or dropped. Nothing here reads files or git;
+fields changed; goals, strategies and measures added or dropped.
+
+What ``planstrategi record`` writes reads as the event it records, with its decision: a revision
+adopted or cancelled, postponed from one target to another, the plan replaced or repealed, a
+decision added to its history, a plan it now replaces. A decision shown with its event is not
+shown again as an added decision. Nothing here reads files or git;
 ``store/snapshot.py`` does that, ``render/diff.py`` prints the result.
 """
 
@@ -15,27 +20,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from planstrategi.model import Goal, GoalSet, Plan, Revision
+from planstrategi.model import Decision, Goal, GoalSet, Plan, Revision, RevisionState, Status
 from planstrategi.model.problems import Problem
 from planstrategi.store.snapshot import Snapshot
 
 #: Below this similarity (0..1) a removed and an added plan are two plans, not one renamed.
 RENAME_THRESHOLD = 0.75
 _HANDLED = frozenset({"id", "revisions", "status", "adopted"})
+_CLOSED = {RevisionState.VEDTATT: "revision-adopted", RevisionState.AVLYST: "revision-cancelled"}
 
 
 @dataclass(frozen=True)
 class Detail:
-    """One change to one plan. ``where`` places it: a revision's year, a goal's title."""
+    """One change to one plan. ``where`` places it: a revision's year, a goal's title. ``decision``:
+    the decision that made it, for the changes ``record`` writes (case, date or year, body, note)."""
 
     change: str
     field: str | None = None
     old: Any = None
     new: Any = None
     where: str | None = None
+    decision: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"change": self.change, "field": self.field, "old": self.old, "new": self.new, "where": self.where}
+        shown = {"change": self.change, "field": self.field, "old": self.old, "new": self.new, "where": self.where}
+        return shown if self.decision is None else {**shown, "decision": self.decision}
 
 
 @dataclass
@@ -157,14 +166,45 @@ def _value(value: Any) -> Any:
 
 def _plan_details(old: Plan, new: Plan) -> list[Detail]:
     details = list(_revision_details(old.revisions, new.revisions))
+    added = _added(old.decisions, new.decisions)
+    handled = set(_HANDLED)
     if old.status != new.status:
-        details.append(Detail("status", "status", old.status.value, new.status.value))
+        details.append(_status(old, new, added))
+        if new.status is Status.ERSTATTET and new.superseded_by:
+            handled.add("superseded_by")
     if old.adopted != new.adopted:
         details.append(Detail("adopted", "adopted", _value(old.adopted), _value(new.adopted)))
+    if added is not None:
+        handled.add("decisions")
+        shown = [detail.decision for detail in details if detail.decision is not None]
+        for decision in added:
+            if _value(decision) not in shown:
+                details.append(Detail("decision-added", "decisions", None, decision.note, None, _value(decision)))
+    more = [pid for pid in new.supersedes if pid not in old.supersedes]
+    if more and all(pid in new.supersedes for pid in old.supersedes):
+        handled.add("supersedes")
+        details += [Detail("supersedes-added", "supersedes", None, pid) for pid in more]
     for name in type(old).model_fields:
-        if name not in _HANDLED and getattr(old, name) != getattr(new, name):
+        if name not in handled and getattr(old, name) != getattr(new, name):
             details.append(Detail("field", name, _value(getattr(old, name)), _value(getattr(new, name))))
     return details
+
+
+def _added(old: list[Decision], new: list[Decision]) -> list[Decision] | None:
+    """The decisions added at the end of the history, or None when it changed in another way."""
+    if new == old or new[: len(old)] != old:
+        return None
+    return new[len(old) :]
+
+
+def _status(old: Plan, new: Plan, added: list[Decision] | None) -> Detail:
+    """A status change; replaced and repealed read as the event, with the last decision added."""
+    decision = _value(added[-1]) if added else None
+    if new.status is Status.ERSTATTET and new.superseded_by:
+        return Detail("replaced", "status", old.status.value, new.superseded_by, None, decision)
+    if new.status is Status.UTGATT:
+        return Detail("repealed", "status", old.status.value, new.status.value, None, decision)
+    return Detail("status", "status", old.status.value, new.status.value)
 
 
 def _revision_details(old: list[Revision], new: list[Revision]) -> Iterator[Detail]:
@@ -177,17 +217,25 @@ def _revision_details(old: list[Revision], new: list[Revision]) -> Iterator[Deta
             continue
         left.remove(revision)
         right.remove(match)
-        if revision.state != match.state:
+        closed = revision.pending and match.state in _CLOSED and match.decision != revision.decision
+        if closed:
+            where, state = str(revision.year), match.state.value
+            yield Detail(_CLOSED[match.state], "revisions", revision.state.value, state, where, _value(match.decision))
+        elif revision.state != match.state:
             yield Detail("revision-state", "revisions", revision.state.value, match.state.value, str(revision.year))
         if _work(revision) != _work(match):
             yield Detail("revision-work", "revisions", _work(revision), _work(match), str(revision.year))
-        if revision.decision != match.decision:
+        if revision.decision != match.decision and not closed:
             yield Detail("revision-decision", "revisions", _decision(revision), _decision(match), str(revision.year))
         if revision.note != match.note:
             yield Detail("revision-note", "revisions", revision.note, match.note, str(revision.year))
     left.sort(key=lambda r: r.year)
     right.sort(key=lambda r: r.year)
     for before, after in zip(left, right, strict=False):
+        if after.state is RevisionState.UTSATT and after.decision is not None and after.decision != before.decision:
+            old, new = _value(before.target), _value(after.target)
+            yield Detail("revision-postponed", "revisions", old, new, str(before.year), _value(after.decision))
+            continue
         yield Detail("revision-moved", "revisions", before.year, after.year)
         if before.state != after.state:
             yield Detail("revision-state", "revisions", before.state.value, after.state.value, str(after.year))

@@ -82,7 +82,7 @@ def upgrade_plan_text(text: str, shown: str = "") -> tuple[str | None, list[Prob
     path the problems name.
     """
     try:
-        root = _compose(text)
+        root = compose(text)
     except RoundTripError as exc:
         return None, [_problem(shown, exc.line, exc.column, "upgrade-manual", detail=exc.detail)]
     edits: list[tuple[int, int, str]] = []
@@ -113,7 +113,7 @@ def upgrade_plan_text(text: str, shown: str = "") -> tuple[str | None, list[Prob
 def _check(upgraded: str, shown: str, renamed: int) -> list[Problem]:
     """The upgraded text read again: every renamed key is there and no old key is left (else a bug)."""
     try:
-        root = _compose(upgraded)
+        root = compose(upgraded)
     except RoundTripError as exc:
         return [_problem(shown, exc.line, exc.column, "upgrade-manual", detail=exc.detail)]
     items = list(_revision_items(root))
@@ -126,8 +126,10 @@ def _check(upgraded: str, shown: str, renamed: int) -> list[Problem]:
     return []
 
 
-def _compose(text: str) -> Node | None:
-    """The node tree of ``text``: each key and value with its place (character offset) in the text."""
+def compose(text: str) -> Node | None:
+    """The node tree of ``text``: each key and value with its place (character offset) in the text.
+
+    RoundTripError when ruamel cannot read it; ``store/planedit.py`` edits files by these places."""
     yaml = _yaml()
     with _errors():
         node: Node | None = yaml.compose(text)
