@@ -57,7 +57,7 @@ def test_ci_runs_the_second_quick_start_command_verbatim() -> None:
 def test_the_readme_states_the_loader_limits() -> None:
     from planstrategi.store import yamlio
 
-    for name in ("MAX_FILE_BYTES", "MAX_ALIASES", "MAX_DEPTH"):
+    for name in ("MAX_FILE_BYTES", "MAX_ALIASES", "MAX_DEPTH", "MAX_PROBLEMS_PER_FILE"):
         value = f"{getattr(yamlio, name):,}".replace(",", " ")
         assert re.search(rf"^\| `{name}` \| {value} \|", README, flags=re.MULTILINE), f"README: {name} = {value}"
 

@@ -130,3 +130,95 @@ def test_diff_with_a_link_loop_in_the_working_tree(base_register: Path, monkeypa
     text = json.dumps(report, ensure_ascii=False)
     assert "data/plans/x.yaml" in text
     assert "data/goals" in text
+
+
+# --- resource exhaustion: a cap on problems per file, positions found without rescanning --------
+
+
+def _plan(root: Path, name: str, body: str) -> Path:
+    path = root / "plans" / f"{name}.yaml"
+    head = f'id: {name}\ntitle: Plan\ncategory: politisk-styring\nkind: plan\nmunicipality: "3430"\nstatus: gjeldende\n'
+    path.write_text(head + body, encoding="utf-8")
+    return path
+
+
+def _report(root: Path) -> list[dict[str, object]]:
+    code, out, err = run("validate", "--data", str(root), "--format", "json")
+    assert (code, err) == (1, "")
+    found: list[dict[str, object]] = json.loads(out)["problems"]
+    return found
+
+
+def _in(found: list[dict[str, object]], name: str) -> list[dict[str, object]]:
+    return [p for p in found if str(p["path"]).endswith(f"plans/{name}.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "code", "total"),
+    [
+        ("ukjente", "".join(f"k{i}: 1\n" for i in range(20_000)), "unknown-key", 20_000),
+        ("feiltype", "partners: [" + ", ".join(["1"] * 50_000) + "]\n", "wrong-type", 50_000),
+        ("aliaser", "partners: &a [" + ", ".join(["1"] * 20_000) + "]\n" + "supersedes: *a\n", None, 40_000),
+        ("ja-nei", "revisions: [" + ", ".join(["yes"] * 5_000) + "]\n", "truthy", 5_000),
+    ],
+)
+def test_a_file_with_thousands_of_problems_reports_the_first_and_counts_the_rest(
+    base_register: Path, monkeypatch: pytest.MonkeyPatch, name: str, body: str, code: str | None, total: int
+) -> None:
+    from planstrategi.store import yamlio
+
+    _plan(base_register, name, body)
+    composed = []
+    real_compose = yamlio.yaml.compose
+    monkeypatch.setattr(yamlio.yaml, "compose", lambda *a, **k: composed.append(1) or real_compose(*a, **k))
+    found = _in(_report(base_register), name)
+    assert len(found) == yamlio.MAX_PROBLEMS_PER_FILE + 1
+    assert found[-1]["code"] == "more-problems"
+    if code is not None:
+        assert {p["code"] for p in found[:-1]} == {code}
+    assert f"{total - yamlio.MAX_PROBLEMS_PER_FILE} " in str(found[-1]["message"])
+    assert composed == []  # the failing file's own node tree placed every problem: it was not composed again
+
+
+def test_references_across_files_are_capped_too(base_register: Path) -> None:
+    from planstrategi.store import yamlio
+
+    refs = ", ".join(f"finnes-ikke-{i}" for i in range(3_000))
+    _plan(base_register, "mange-lenker", f"adopted: 2020\nsupersedes: [{refs}]\n")
+    found = _in(_report(base_register), "mange-lenker")
+    assert len(found) == yamlio.MAX_PROBLEMS_PER_FILE + 1
+    assert {p["code"] for p in found[:-1]} == {"unknown-plan"}
+    assert found[-1]["code"] == "more-problems"
+    assert "2900 " in str(found[-1]["message"])
+
+
+def test_diff_caps_a_file_the_same_way() -> None:
+    from planstrategi.model import Plan
+    from planstrategi.store import snapshot, yamlio
+
+    raw = ("id: x\n" + "".join(f"k{i}: 1\n" for i in range(5_000))).encode()
+    _, found = snapshot.check_bytes(raw, "plans/x.yaml", Plan)
+    assert len(found) == yamlio.MAX_PROBLEMS_PER_FILE + 1
+    assert found[-1].code == "more-problems"
+
+
+def test_a_nested_merge_key_bomb_stops_at_the_alias_limit() -> None:
+    # With PyYAML 6.0.0-6.0.3 this 1 kB file took 40 s and 6 GB before the alias limit tripped
+    # (flatten_mapping copied the merged pairs first); pyproject.toml asks for 6.0.4.
+    from planstrategi.store import yamlio
+
+    lines = ["a0: &a0 {x: 1}"]
+    lines += [f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}], y{i}: 1}}" for i in range(1, 25)]
+    for loader in {yamlio.LOADER, yamlio.PURE_LOADER}:
+        document = yamlio.parse("\n".join(lines) + "\n", "bomb.yaml")
+        assert [p.code for p in document.problems] == ["too-many-aliases"], loader
+
+
+def test_pyyaml_is_asked_for_at_the_version_that_counts_merged_aliases() -> None:
+    import importlib.metadata
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "pyyaml>=6.0.4" in pyproject["project"]["dependencies"]
+    installed = tuple(int(part) for part in importlib.metadata.version("pyyaml").split(".")[:3])
+    assert installed >= (6, 0, 4)

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from planstrategi.i18n import t
 from planstrategi.model import common
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store.yamlio import Document, Loc, locate
+from planstrategi.store import yamlio
+from planstrategi.store.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -24,34 +25,53 @@ _YEAR_KEYS = frozenset({"year", "adopted", "valid_from", "valid_to", "baseline_y
 
 
 def check(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """The model instance, or None and the problems that stop it."""
+    """The model instance, or None and the problems that stop it (at most MAX_PROBLEMS_PER_FILE, then
+    one that counts the rest)."""
+    instance, problems, hidden = check_counted(document, model)
+    return instance, yamlio.cap(problems, hidden) if hidden else problems
+
+
+def check_counted(document: Document, model: type[M]) -> tuple[M | None, list[Problem], int]:
+    """As ``check``, with the problems past the cap counted instead of made: (instance, problems, hidden).
+
+    Only the first problems are translated and placed; the rest cost one step each, so a file of
+    100,000 wrong values is as quick to report as one of a hundred.
+    """
     data = document.data
     if not isinstance(data, dict):
         actual = _describe(data)
-        return None, [Problem(document.path, 1, 1, Severity.ERROR, "not-a-mapping", t("not-a-mapping", actual=actual))]
+        problem = Problem(document.path, 1, 1, Severity.ERROR, "not-a-mapping", t("not-a-mapping", actual=actual))
+        return None, [problem], 0
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), [], 0
     except ValidationError as exc:
-        return None, _translate(document, model, exc)
+        problems, hidden = _translate(document, model, exc)
+        return None, problems, hidden
 
 
-def _translate(document: Document, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    already = {(p.line, p.column) for p in document.problems}  # a trap reported by the loader
+def _translate(document: Document, model: type[BaseModel], exc: ValidationError) -> tuple[list[Problem], int]:
+    already = document.found_at | {(p.line, p.column) for p in document.problems}  # a trap the loader reported
+    room = yamlio.MAX_PROBLEMS_PER_FILE - len(document.problems)
     seen: set[Loc] = set()
     problems: list[Problem] = []
+    hidden = 0
     for error in exc.errors(include_url=False):
         loc = _data_loc(document.data, error["loc"], error["type"])
         if loc in seen:  # a union reports one error per member; one message is enough
             continue
         seen.add(loc)
+        if len(problems) >= room:  # counted, not made; placed only to tell a trap already reported
+            if not document.found_at or document.where(loc) not in already:
+                hidden += 1
+            continue
         code, message = _message(model, loc, error)
-        line, column = locate(document.text or "", loc, key=code in {"unknown-key", "missing-key"})
+        line, column = document.where(loc, key=code in {"unknown-key", "missing-key"})
         if code == "missing-key":
-            line, column = locate(document.text or "", loc[:-1])
+            line, column = document.where(loc[:-1])
         if (line, column) in already:
             continue
         problems.append(Problem(document.path, line, column, Severity.ERROR, code, message))
-    return problems
+    return problems, hidden
 
 
 def _data_loc(data: Any, raw: tuple[str | int, ...], kind: str) -> Loc:

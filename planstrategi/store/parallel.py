@@ -94,7 +94,7 @@ def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
 #: model loaded; then the loaded models as plain data (``model_dump``). Unpickling 36,000 pydantic
 #: models costs the parent seconds; plain data and one ``validate_python`` of the list (in Rust)
 #: cost a fraction of that, and give the same models (tests/test_bench_smoke.py).
-_Chunk = tuple[list[str], list[list["Problem"]], list[bool], list[dict[str, Any]]]
+_Chunk = tuple[list[str], list[list["Problem"]], list[bool], list[dict[str, Any]], list[int]]
 
 
 @contextmanager
@@ -118,15 +118,19 @@ def _load_chunk(paths: list[Path], model: type[M], real_root: Path) -> _Chunk:
         loaded = [load_file(path, model, real_root, inside=flag) for path, flag in zip(paths, flags, strict=True)]
         data = [item.model.model_dump(exclude_unset=True) for item in loaded if item.model is not None]
     shown = [item.shown for item in loaded]
-    return shown, [item.problems for item in loaded], [item.model is not None for item in loaded], data
+    hidden = [item.hidden for item in loaded]
+    return shown, [item.problems for item in loaded], [item.model is not None for item in loaded], data, hidden
 
 
 def _unpack(paths: list[Path], model: type[M], chunk: _Chunk) -> list[Loaded]:
     from planstrategi.store.register import Loaded
 
-    shown, problems, has_model, data = chunk
+    shown, problems, has_model, data, hidden = chunk
     models = iter(_list_adapter(model).validate_python(data))
-    return [Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i]) for i, path in enumerate(paths)]
+    return [
+        Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i], hidden[i])
+        for i, path in enumerate(paths)
+    ]
 
 
 def load_many(

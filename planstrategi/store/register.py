@@ -65,6 +65,7 @@ class Loaded:
     shown: str
     model: BaseModel | None
     problems: list[Problem]
+    hidden: int = 0  # problems past yamlio.MAX_PROBLEMS_PER_FILE, counted in a "more-problems" problem
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Register:
     plan_paths: dict[str, Path] = field(default_factory=dict)
     goal_paths: dict[str, Path] = field(default_factory=dict)
     requirements: dict[str, Requirement] = field(default_factory=dict)
+    hidden: dict[str, int] = field(default_factory=dict)  # shown path -> problems past the cap
 
     def category_order(self) -> list[str]:
         return [c.id for c in self.categories.categories] if self.categories else []
@@ -136,21 +138,18 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
             register.problems.append(_error(display_path(path), 0, 0, "missing-file", name=name))
             continue
         loaded = load_file(path, model, real_root)
-        register.files += 1
-        register.problems.extend(loaded.problems)
+        _add_loaded(register, loaded)
         setattr(register, attr, loaded.model)
 
     _load_requirements(register, root / REQUIREMENTS_FILE, real_root)
 
     for loaded in _load_all(_yaml_files(root / PLANS_DIR), Plan, real_root, progress):
-        register.files += 1
-        register.problems.extend(loaded.problems)
+        _add_loaded(register, loaded)
         if isinstance(loaded.model, Plan):
             _add_plan(register, loaded, loaded.model)
 
     for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress):
-        register.files += 1
-        register.problems.extend(loaded.problems)
+        _add_loaded(register, loaded)
         if isinstance(loaded.model, GoalSet):
             _add_goals(register, loaded, loaded.model)
 
@@ -160,7 +159,36 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
     _check_references(register)
     if as_of is not None:
         _check_dates(register, as_of)
+    if register.hidden:
+        _cap_files(register)
     return register
+
+
+def _add_loaded(register: Register, loaded: Loaded) -> None:
+    register.files += 1
+    register.problems.extend(loaded.problems)
+    if loaded.hidden:
+        register.hidden[loaded.shown] = register.hidden.get(loaded.shown, 0) + loaded.hidden
+
+
+def _cap_files(register: Register) -> None:
+    """Every file's problems within the cap again, once the checks across files have added theirs."""
+    by_path: dict[str, list[Problem]] = {}
+    for problem in register.problems:
+        by_path.setdefault(problem.path, []).append(problem)
+    register.problems = []
+    for path, problems in by_path.items():
+        hidden = register.hidden.get(path, 0)
+        register.problems.extend(yamlio.cap(problems, hidden) if hidden else problems)
+
+
+def _room(register: Register, shown: str, made: dict[str, int]) -> bool:
+    """Is there room for one more problem across files in ``shown``? If not, it is counted instead."""
+    made[shown] = made.get(shown, 0) + 1
+    if made[shown] <= yamlio.MAX_PROBLEMS_PER_FILE:
+        return True
+    register.hidden[shown] = register.hidden.get(shown, 0) + 1
+    return False
 
 
 def folder_problems(folder: Path) -> list[Problem]:
@@ -226,7 +254,7 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     document = yamlio.read_document(path, shown)
     if document.data is None:
         return Loaded(path, shown, None, document.problems)
-    instance, problems = modelcheck.check(document, model)
+    instance, problems, hidden = modelcheck.check_counted(document, model)
     if any(p.severity is Severity.ERROR for p in document.problems):
         instance = None  # a duplicate key or a YAML trap means the data is not what was written
     if isinstance(instance, Plan):
@@ -234,7 +262,10 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
         problems.extend(checked)
         if any(p.severity is Severity.ERROR for p in checked):
             instance = None  # a revision that contradicts itself would mislead every report
-    return Loaded(path, shown, instance, document.problems + problems)
+    found = document.problems + problems
+    never_made = hidden + document.hidden
+    dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
+    return Loaded(path, shown, instance, yamlio.cap(found, never_made), dropped)
 
 
 def _load_all(
@@ -250,8 +281,7 @@ def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
     if not os.path.lexists(path):
         return
     loaded = load_file(path, RequirementFile, real_root)
-    register.files += 1
-    register.problems.extend(loaded.problems)
+    _add_loaded(register, loaded)
     if not isinstance(loaded.model, RequirementFile):
         return
     for index, requirement in enumerate(loaded.model.requirements):
@@ -299,15 +329,17 @@ def _check_references(register: Register) -> None:
         {m.number for m in register.municipalities.municipalities} if register.municipalities else None
     )
     categories = set(register.category_order()) if register.categories else None
+    made: dict[str, int] = {}  # a plan of 100,000 unknown references is told about the first ones
     for plan_id, plan in register.plans.items():
         path = register.plan_paths[plan_id]
+        shown = display_path(path)
         for loc, ref in _plan_refs(plan):
-            if ref not in register.plans:
+            if ref not in register.plans and _room(register, shown, made):
                 register.problems.append(
                     _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
                 )
         for index, ref in enumerate(plan.requirements):
-            if ref not in register.requirements:
+            if ref not in register.requirements and _room(register, shown, made):
                 loc = ("requirements", index)
                 hint = _hint(ref, register.requirements)
                 register.problems.append(_ref_error(path, loc, "unknown-requirement", id=ref, hint=hint))
@@ -319,7 +351,7 @@ def _check_references(register: Register) -> None:
             )
         if known_municipalities is not None:
             for loc, number in _municipality_refs(plan):
-                if number not in known_municipalities:
+                if number not in known_municipalities and _room(register, shown, made):
                     register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
     for plan_id in register.goals:
         if plan_id not in register.plans:

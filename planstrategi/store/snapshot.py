@@ -69,10 +69,10 @@ def check_bytes(raw: bytes, shown: str, model: type[M]) -> tuple[M | None, list[
     document = yamlio.parse(text, shown)
     if document.data is None:
         return None, document.problems
-    instance, model_problems = modelcheck.check(document, model)
+    instance, model_problems, hidden = modelcheck.check_counted(document, model)
     if any(p.severity is Severity.ERROR for p in document.problems):
         instance = None  # a duplicate key or a YAML trap: the data is not what was written
-    return instance, document.problems + model_problems
+    return instance, yamlio.cap(document.problems + model_problems, hidden + document.hidden)
 
 
 def _add(snapshot: Snapshot, name: str, shown: str, raw: bytes | None, problems: list[Problem]) -> None:

@@ -33,6 +33,9 @@ MAX_ALIASES = 10
 #: composing by the pure-Python loader (before Python's own recursion limit, at about 300) and
 #: after loading for libyaml (which stops by itself only at 1000) and for recursive aliases.
 MAX_DEPTH = 100
+#: Most problems reported for one file; the rest are counted in one last problem ("N more problems").
+#: A file of 100,000 unknown keys would otherwise print 100,000 lines (and take minutes to place).
+MAX_PROBLEMS_PER_FILE = 100
 
 _TRUE_WORDS = frozenset({"true", "True", "TRUE"})
 _FALSE_WORDS = frozenset({"false", "False", "FALSE"})
@@ -94,6 +97,15 @@ class Document:
     data: Any
     problems: list[Problem] = field(default_factory=list)
     text: str | None = None
+    hidden: int = 0  # problems found past MAX_PROBLEMS_PER_FILE, counted but not made
+    tree: Any = field(default=None, repr=False)  # the composed nodes, kept to place problems (``where``)
+    found_at: set[tuple[int, int]] = field(default_factory=set, repr=False)  # (line, column) of every finding
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """``locate`` on this document's own node tree: a failing file is not composed a second time."""
+        if isinstance(self.tree, _Tree):
+            return self.tree.locate(loc, key=key)
+        return locate(self.text or "", loc, key=key)
 
 
 def make_loader(base: type[Any]) -> type[Any]:
@@ -243,7 +255,9 @@ def parse(text: str, shown: str) -> Document:
     """Parse one YAML document from text into plain data, gathering every problem found."""
     loader = LOADER(text)
     try:
-        data = loader.get_single_data()
+        # get_single_data() in two steps, so the node tree is kept to place problems with.
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except _Stop as exc:
         return Document(shown, None, [_at(shown, exc.where, exc.code, **exc.params)], text)
     except yaml.MarkedYAMLError as exc:
@@ -260,10 +274,35 @@ def parse(text: str, shown: str) -> Document:
         line, column = locate(text, deep)
         code = "recursive-alias" if _loops(data, deep) else "too-deep"
         return Document(shown, None, [_problem(shown, line, column, code, limit=MAX_DEPTH)], text)
-    problems = [_at(shown, node, code, **params) for node, code, params in loader.findings]
+    findings = loader.findings[:MAX_PROBLEMS_PER_FILE]
+    problems = [_at(shown, node, code, **params) for node, code, params in findings]
     if data is None:
         problems.append(_problem(shown, 0, 0, "empty-file"))  # no line to point at: the whole file
-    return Document(shown, data, problems, text)
+    hidden = len(loader.findings) - len(findings)
+    found_at = {(node.start_mark.line + 1, node.start_mark.column + 1) for node, _, _ in loader.findings}
+    return Document(shown, data, problems, text, hidden=hidden, tree=_Tree(root), found_at=found_at)
+
+
+def cap(problems: list[Problem], hidden: int = 0) -> list[Problem]:
+    """One file's problems, at most MAX_PROBLEMS_PER_FILE by position, then one that counts the rest.
+
+    ``hidden`` counts problems found but never made (past the cap already where they were found);
+    a "more-problems" summary already in ``problems`` is dropped, its count is in ``hidden``.
+    """
+    problems = [p for p in problems if p.code != "more-problems"]
+    if len(problems) <= MAX_PROBLEMS_PER_FILE and not hidden:
+        return problems
+    problems.sort(key=Problem.sort_key)
+    shown, rest = problems[:MAX_PROBLEMS_PER_FILE], problems[MAX_PROBLEMS_PER_FILE:]
+    severity = Severity.ERROR if any(p.severity is Severity.ERROR for p in problems) else Severity.WARNING
+    message = t("more-problems", n=len(rest) + hidden, limit=MAX_PROBLEMS_PER_FILE)
+    if rest:  # where the first one left out is
+        path, line, column = rest[0].path, rest[0].line, rest[0].column
+    elif shown:  # those never made have no place yet: just after the last one shown
+        path, line, column = shown[-1].path, shown[-1].line, shown[-1].column + 1
+    else:
+        path, line, column = "", 0, 0
+    return [*shown, Problem(path, line, column, severity, "more-problems", message)]
 
 
 def _too_deep(data: Any) -> tuple[Any, ...] | None:
@@ -339,14 +378,53 @@ def read_document(path: Path, shown: str | None = None) -> Document:
     return parse(text, shown)
 
 
+class _Tree:
+    """A file's node tree, composed once, with each mapping's keys indexed when first looked in.
+
+    Finding a key by scanning its mapping made a file of 20,000 unknown keys cost 20,000 scans of
+    20,000 keys; the index makes each lookup one dictionary step.
+    """
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        keys = self._keys.get(id(node))
+        if keys is None:  # later pairs overwrite earlier ones: the last duplicate wins, as in load
+            keys = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            self._keys[id(node)] = keys  # the tree holds the node, so its id is not reused meanwhile
+        return keys.get(key)
+
+    def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        node = self.root
+        if node is None:
+            return 1, 1
+        mark = node.start_mark
+        for depth, step in enumerate(loc):
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                found = self.entry(node, str(step))
+                if found is not None:
+                    key_node, value_node = found
+                    mark = key_node.start_mark
+                    child = key_node if (key and depth == len(loc) - 1) else value_node
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                child = node.value[step]
+            if child is None:
+                break
+            node = child
+            mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+
 @functools.lru_cache(maxsize=4)
-def _compose(text: str, loader: Any) -> yaml.Node | None:
+def _compose(text: str, loader: Any) -> _Tree:
     """The node tree of ``text``, kept for the next few calls: a file with 20 problems is composed once."""
     try:
-        node: yaml.Node | None = yaml.compose(text, Loader=loader)
-        return node
+        return _Tree(yaml.compose(text, Loader=loader))
     except (yaml.YAMLError, RecursionError, _Stop):
-        return None
+        return _Tree(None)
 
 
 def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -354,25 +432,7 @@ def locate(text: str, loc: Loc, *, key: bool = False) -> tuple[int, int]:
 
     Walks as far down ``loc`` as the file goes: a missing key points at its parent mapping.
     """
-    node = _compose(text, LOADER)
-    if node is None:
-        return 1, 1
-    mark = node.start_mark
-    for depth, step in enumerate(loc):
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in reversed(node.value):  # the last duplicate wins, as in load
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
-                    mark = key_node.start_mark
-                    child = key_node if (key and depth == len(loc) - 1) else value_node
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-            child = node.value[step]
-        if child is None:
-            break
-        node = child
-        mark = node.start_mark
-    return mark.line + 1, mark.column + 1
+    return _compose(text, LOADER).locate(loc, key=key)
 
 
 def dump(data: dict[str, Any], schema_header: str | None = None) -> str:
