@@ -222,3 +222,46 @@ def test_pyyaml_is_asked_for_at_the_version_that_counts_merged_aliases() -> None
     assert "pyyaml>=6.0.4" in pyproject["project"]["dependencies"]
     installed = tuple(int(part) for part in importlib.metadata.version("pyyaml").split(".")[:3])
     assert installed >= (6, 0, 4)
+
+
+# --- import: only a regular file, and never more than the limit ---------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_import_refuses_a_named_pipe_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import sys
+
+    pipe = tmp_path / "planer.csv"
+    os.mkfifo(pipe)
+    script = (
+        "import sys; from pathlib import Path; from planstrategi.importers import csv\n"
+        "try:\n    csv.read_source(Path(sys.argv[1]))\nexcept csv.Refused as exc:\n    print(exc.code)\n"
+    )
+    # Only a guard against a hang: reading the pipe would wait for a writer forever.
+    done = subprocess.run([sys.executable, "-c", script, str(pipe)], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "import.not-a-file", done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_import_refuses_a_device_instead_of_reading_it_until_memory_runs_out() -> None:
+    from planstrategi.importers import csv
+
+    with pytest.raises(csv.Refused) as refused:
+        csv.read_source(Path("/dev/zero"))
+    assert refused.value.code == "import.not-a-file"
+    result = csv.read_file(Path("/dev/zero"), categories=[], municipality="3430")
+    assert (result.plans, len(result.problems)) == ([], 1)
+
+
+def test_import_reads_at_most_the_limit(tmp_path: Path) -> None:
+    from planstrategi.importers import csv
+    from planstrategi.store import yamlio
+
+    big = tmp_path / "stor.csv"
+    big.write_bytes(b"Tittel\n" + b"x" * yamlio.MAX_FILE_BYTES)
+    with pytest.raises(csv.Refused) as refused:
+        csv.read_source(big)
+    assert refused.value.code == "too-large"
+    small = tmp_path / "liten.csv"
+    small.write_bytes(b"Tittel\nPlan\n")
+    assert csv.read_source(small) == b"Tittel\nPlan\n"

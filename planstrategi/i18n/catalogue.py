@@ -1714,6 +1714,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "diff.repealed": {"nb": "opphevet{decision}", "en": "repealed{decision}"},
     "diff.decision-added": {"nb": "vedtak{decision}: {new}", "en": "decision{decision}: {new}"},
     "diff.supersedes-added": {"nb": "erstatter {new}", "en": "replaces {new}"},
+    "import.not-a-file": {
+        "nb": "{path} er ikke en vanlig fil (men en mappe, et navngitt rør eller en enhet); lagre regnearket som "
+        "en CSV-fil og importer den",
+        "en": "{path} is not a regular file (but a folder, a named pipe or a device); save the spreadsheet as a "
+        "CSV file and import that",
+    },
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",

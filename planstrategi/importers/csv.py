@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -240,6 +242,48 @@ def _plan(
     return data, problems
 
 
+class Refused(Exception):
+    """The file to import is not one to read: ``code`` (a message key) and its ``params``."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return t(self.code, **self.params)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a file to import: a regular file of at most ``MAX_FILE_BYTES``, read with that cap.
+
+    A named pipe would make the import wait for a writer forever, and ``/dev/zero`` would be read
+    until memory ran out; both are refused (``not-a-file``) before a byte is read, and the read
+    stops after the limit whatever the size said. Raises Refused, or OSError if it cannot be read.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("import.not-a-file", path=path)
+    if info.st_size > yamlio.MAX_FILE_BYTES:
+        raise Refused("too-large", size=info.st_size, limit=yamlio.MAX_FILE_BYTES)
+    # O_NONBLOCK: had the file been swapped for a pipe since stat, open would not wait for a writer.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise Refused("import.not-a-file", path=path)
+        raw = stream.read(yamlio.MAX_FILE_BYTES + 1)
+    if len(raw) > yamlio.MAX_FILE_BYTES:
+        raise Refused("too-large", size=len(raw), limit=yamlio.MAX_FILE_BYTES)
+    return raw
+
+
 def read_file(path: Path, **options: Any) -> Imported:
-    """``read`` on a file, with its name as the user gave it."""
-    return read(path.read_bytes(), str(path), **options)
+    """``read`` on a file, with its name as the user gave it; a file ``read_source`` refuses is one problem."""
+    try:
+        raw = read_source(path)
+    except Refused as exc:
+        result = Imported(str(path))
+        result.problem(0, exc.message)
+        return result
+    return read(raw, str(path), **options)
