@@ -375,6 +375,20 @@ def test_adopting_a_repealed_plan_is_refused(register: Path) -> None:
     assert snapshot(register) == before
 
 
+def test_the_same_decision_twice_is_refused(register: Path) -> None:
+    assert run("etisk-reglement", "repealed", "--date", "19.06.2025", "--case", "25/42").exit_code == 0
+    path = register / "plans" / "etisk-reglement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: utgått", "status: gjeldende"), "utf-8")
+    before = snapshot(register)
+    result = run("etisk-reglement", "repealed", "--date", "19.06.2025", "--case", "25/42")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "planstrategi: «etisk-reglement» har allerede et vedtak fra 19.06.2025 med samme saksnummer; er det ført "
+        "inn før? [record-already-recorded]"
+    )
+    assert snapshot(register) == before
+
+
 def test_a_change_that_would_make_the_file_invalid_is_refused(register: Path) -> None:
     before = snapshot(register)
     result = run("beredskapsplan", "planned", "--target", "2027-12-01", "--work", "2028-2029")

@@ -1720,6 +1720,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} is not a regular file (but a folder, a named pipe or a device); save the spreadsheet as a "
         "CSV file and import that",
     },
+    "table.cut": {
+        "nb": "{n} celle(r) er kortet av etter {limit} tegn (…); se hele teksten med --format json eller csv",
+        "en": "{n} cell(s) cut after {limit} characters (…); see the whole text with --format json or csv",
+    },
+    "record-already-recorded": {
+        "nb": "«{id}» har allerede et vedtak fra {date} med samme saksnummer; er det ført inn før?",
+        "en": "'{id}' already has a decision of {date} with the same case number; was it recorded before?",
+    },
+    "rule.record-already-recorded": {"nb": "Vedtaket er allerede ført inn", "en": "Decision already recorded"},
+    "rule-help.record-already-recorded": {
+        "nb": "Planens decisions har allerede et vedtak med samme dato og saksnummer.",
+        "en": "The plan's decisions already hold one with the same date and case number.",
+    },
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",

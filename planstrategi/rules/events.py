@@ -27,8 +27,9 @@ Every decision is also added to the plan's ``decisions``, the history of what wa
 What is refused
     An unknown plan (the closest ids are suggested); any event on a plan already repealed or
     replaced; a decision dated after today, or outside the sitting council's term and the one
-    before it; a target before this year or after the end of the next term; a postponement that
-    does not move the target later; an option that does not belong to the event, or a missing one.
+    before it, or already in the plan's decisions (the same date and case); a target before this
+    year or after the end of the next term; a postponement that does not move the target later;
+    an option that does not belong to the event, or a missing one.
 """
 
 from __future__ import annotations
@@ -377,7 +378,17 @@ def edits(event: Event, context: Context) -> dict[str, list[Edit]]:
         raise Refused("record-repealed", "event", id=plan.id, status=plan.status.value, event=event.kind.value)
     if event.date is not None:
         _check_decided(event.date, context)
+        _check_new(event, plan)
     return _BUILDERS[event.kind](event, plan, context)
+
+
+def _check_new(event: Event, plan: Plan) -> None:
+    """The same meeting's decision (date and case) recorded twice is a mistake, not a second decision."""
+    date = event.date if isinstance(event.date, dt.date) else None
+    year = event.date if not isinstance(event.date, dt.date) else None
+    for decision in plan.decisions:
+        if (decision.date, decision.year, decision.case) == (date, year, event.case):
+            raise Refused("record-already-recorded", "date", id=plan.id, date=_shown_when(event.date or 0))
 
 
 def _adopted(event: Event, plan: Plan, context: Context) -> dict[str, list[Edit]]:
