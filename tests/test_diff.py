@@ -337,10 +337,10 @@ def test_workflow_permissions_and_steps(source: str) -> None:
     )
     workflow = load_yaml(text)
     assert set(workflow["on"]) == {"pull_request", "push"}  # type: ignore[call-overload]
-    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["permissions"] == {}  # each job asks for its own (tests/test_workflows.py)
     jobs = workflow["jobs"]
     assert isinstance(jobs, dict)
-    assert "permissions" not in jobs["validate"]  # read-only, from the top
+    assert jobs["validate"]["permissions"] == {"contents": "read"}
     assert jobs["diff"]["permissions"] == {"contents": "read", "pull-requests": "write"}
     assert jobs["diff"]["if"] == "github.event_name == 'pull_request'"
     steps = [step for job in jobs.values() for step in job["steps"]]
@@ -348,7 +348,7 @@ def test_workflow_permissions_and_steps(source: str) -> None:
     assert "planstrategi validate --format github" in runs
     assert any('planstrategi diff "origin/$BASE_REF" --format markdown' in run for run in runs)
     assert all("${{" not in run for run in runs)  # expressions reach scripts through env only
-    assert jobs["diff"]["steps"][0]["with"] == {"fetch-depth": 0}
+    assert jobs["diff"]["steps"][0]["with"] == {"fetch-depth": 0, "persist-credentials": False}
     assert all(step["with"] == {"python-version": "3.11"} for step in steps if "setup-python" in step.get("uses", ""))
     if source == "project":
         assert "python -m pip install ." in runs

@@ -52,6 +52,11 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+#: The actions the workflow uses, pinned to full commit SHAs (a tag can be moved, a commit cannot);
+#: the same as in this project's own workflow. Each was read off the action's repository at that tag.
+CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1  # v7.0.1"
+SETUP_PYTHON = "actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97  # v7.0.0"
+
 _WORKFLOW = """\
 # Checks the register on every push and pull request; on a pull request it also writes what
 # changed, in a planner's terms, into the job summary and as a comment on the pull request.
@@ -61,19 +66,30 @@ on:
   pull_request:
   push:
 
-permissions:
-  contents: read
+# Least privilege: nothing at the top; each job asks for what it needs and no more.
+permissions: {{}}
+
+# A newer push to the same branch or pull request makes the older run pointless.
+concurrency:
+  group: ${{{{ github.workflow }}}}-${{{{ github.ref }}}}
+  cancel-in-progress: true
 
 env:
   # The planstrategi that wrote this file (planstrategi init --install chooses another).
   PLANSTRATEGI: {requirement}
 
+# Actions are pinned to full commit SHAs (a tag can be moved; a commit cannot), the version beside.
 jobs:
   validate:
     runs-on: ubuntu-latest
+    timeout-minutes: 10
+    permissions:
+      contents: read  # to check out the repository
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      - uses: {checkout}
+        with:
+          persist-credentials: false  # no later step pushes; leave no token in .git/config
+      - uses: {setup_python}
         with:
           python-version: "3.11"
       - run: python -m pip install "$PLANSTRATEGI"
@@ -82,20 +98,22 @@ jobs:
   diff:
     if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
+    timeout-minutes: 10
     permissions:
-      contents: read
+      contents: read  # to check out the repository
       pull-requests: write  # only this job comments
     steps:
-      - uses: actions/checkout@v4
+      - uses: {checkout}
         with:
           fetch-depth: 0  # planstrategi diff needs the base branch and its history
-      - uses: actions/setup-python@v5
+          persist-credentials: false  # gh gets its token from GH_TOKEN below, not from git
+      - uses: {setup_python}
         with:
           python-version: "3.11"
       - run: python -m pip install "$PLANSTRATEGI"
       - name: What changed
         env:
-          BASE_REF: ${{{{ github.base_ref }}}}
+          BASE_REF: ${{{{ github.base_ref }}}}  # through the environment, never pasted into the script
         run: |
           planstrategi diff "origin/$BASE_REF" --format markdown > diff.md
           cat diff.md >> "$GITHUB_STEP_SUMMARY"
@@ -111,4 +129,4 @@ jobs:
 
 def workflow(install: Install) -> str:
     """The workflow for a register repository, installing the planstrategi ``install`` names."""
-    return _WORKFLOW.format(requirement=_quoted(install.requirement))
+    return _WORKFLOW.format(requirement=_quoted(install.requirement), checkout=CHECKOUT, setup_python=SETUP_PYTHON)
