@@ -92,7 +92,10 @@ def schema_errors(path: Path, relative: Path) -> list[str] | None:
         data = yaml.load(path.read_bytes(), Loader=_AsCheckJsonschema)  # a SafeLoader subclass
     except Exception:  # PyYAML raises KeyError, ValueError, … for odd input: the file is not YAML data
         return None
-    return [error.message for error in validator(name).iter_errors(data)]
+    try:
+        return [error.message for error in validator(name).iter_errors(data)]
+    except ValueError:  # jsonschema formats a 0xfff… integer past Python's int-to-str limit, and fails
+        return None
 
 
 def validate_codes(root: Path) -> dict[Path, set[str]]:

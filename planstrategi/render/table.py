@@ -19,9 +19,13 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from planstrategi.i18n import t
 from planstrategi.render.report import Column, Report, Row, Table
 
 DEFAULT_WIDTH = 100
+#: Longest text shown in one cell of a terminal table; longer text ends in "…" and a note under the
+#: table says so. A valid 240,000-line ``remarks`` took rich 24 s to lay out; JSON and CSV keep it whole.
+MAX_CELL_CHARS = 2_000
 # rich has no colspan, so a group's name would wrap inside the first column. Its row carries a
 # marker from the private-use area instead, and the rendered line is replaced by the name.
 _MARK = "\ue000"
@@ -41,7 +45,8 @@ def _marker(index: int) -> str:
     return f"{_MARK}{index}"
 
 
-def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) -> RichTable:
+def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) -> tuple[RichTable, int]:
+    """The rich table, and how many of its cells were cut at MAX_CELL_CHARS."""
     columns = table.columns_for("table")
     rows: list[list[Text] | int] = []  # an int: the row that starts a group, by its index in headings
     for name, group in table.groups():
@@ -49,6 +54,7 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
             rows.append(len(headings))
             headings.append(name)
         rows += [[_cell(column, row) for column in columns] for row in group]
+    cut = sum(1 for cells in rows if not isinstance(cells, int) for cell in cells if _was_cut(cell))
     layout = _word_layout(columns, [cells for cells in rows if not isinstance(cells, int)], width)
     result = RichTable(
         title=Text(table.caption, style="bold"),
@@ -73,11 +79,20 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
             result.add_row(Text(_marker(cells)), *([""] * (len(columns) - 1)))
         else:
             result.add_row(*cells)
-    return result
+    return result, cut
+
+
+_CUT = "…"
+
+
+def _was_cut(cell: Text) -> bool:
+    return len(cell.plain) == MAX_CELL_CHARS and cell.plain.endswith(_CUT)
 
 
 def _cell(column: Column, row: Row) -> Text:
     text = column.text(row)
+    if len(text) > MAX_CELL_CHARS:
+        return Text(text[: MAX_CELL_CHARS - 1] + _CUT)
     return Text(text, style=column.styles.get(text, ""))
 
 
@@ -147,9 +162,12 @@ def render(report: Report, *, width: int | None = None, color: bool | None = Non
             console.print(Text(table.caption, style="bold"))
             console.print(Text(table.empty))
             continue
-        console.print(_rich_table(table, use_unicode, headings, console.width))
+        rich_table, cut = _rich_table(table, use_unicode, headings, console.width)
+        console.print(rich_table)
         for note in table.notes:
             console.print(Text(note))
+        if cut:
+            console.print(Text(t("table.cut", n=cut, limit=MAX_CELL_CHARS)))
     bold = console.color_system is not None
     lines: list[str] = []
     for line in console.file.getvalue().splitlines():  # type: ignore[attr-defined]
