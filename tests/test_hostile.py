@@ -253,6 +253,28 @@ def test_import_refuses_a_device_instead_of_reading_it_until_memory_runs_out() -
     assert (result.plans, len(result.problems)) == ([], 1)
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_the_import_command_refuses_a_pipe_and_a_device(base_register: Path, tmp_path: Path) -> None:
+    import sys
+
+    pipe = tmp_path / "planer.csv"
+    os.mkfifo(pipe)
+    before = sorted(p.name for p in (base_register / "plans").iterdir())
+    # A real process, so that a hang is a timeout, not a test run that never ends.
+    done = subprocess.run(
+        [sys.executable, "-m", "planstrategi", "import", str(pipe), "--data", str(base_register)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    if Path("/dev/zero").exists():
+        code, _, err = run("import", "/dev/zero", "--data", str(base_register))
+        assert code == 1 and err.startswith("planstrategi: ")
+    assert sorted(p.name for p in (base_register / "plans").iterdir()) == before  # nothing written
+
+
 def test_import_reads_at_most_the_limit(tmp_path: Path) -> None:
     from planstrategi.importers import csv
     from planstrategi.store import yamlio

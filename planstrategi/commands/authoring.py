@@ -161,7 +161,7 @@ def import_plans(
     use_language(lang)
     from planstrategi.importers import csv as importer
     from planstrategi.model import CategoryFile
-    from planstrategi.store import register, safeio, scaffold, yamlio
+    from planstrategi.store import register, safeio, scaffold
 
     root = register.resolve_root(data)
     categories: CategoryFile | None = scaffold.load_setting(root, register.CATEGORIES_FILE, CategoryFile)
@@ -172,10 +172,9 @@ def import_plans(
         raise UsageError(t("unknown-category", id=category, hint=scaffold.category_hint(category, known)))
     try:
         number = scaffold.home_municipality(root)
-        size = file.stat().st_size
-        if size > yamlio.MAX_FILE_BYTES:
-            raise UsageError(t("too-large", size=size, limit=yamlio.MAX_FILE_BYTES), code=1)
-        raw = file.read_bytes()
+        raw = importer.read_source(file)  # a regular file, read with the size cap: never a pipe or a device
+    except importer.Refused as exc:
+        raise UsageError(exc.message, code=1) from None
     except scaffold.ScaffoldError as exc:
         raise UsageError(exc.message, code=1) from None
     except OSError as exc:
