@@ -1,4 +1,4 @@
-"""Inside GitHub Actions: annotations by default, a few per file, every problem in the job summary."""
+"""Inside GitHub Actions: annotations by default, the ten most important per severity, all in the summary."""
 
 from __future__ import annotations
 
@@ -83,24 +83,51 @@ def test_an_explicit_format_wins_and_writes_no_summary(base_register: Path, acti
     assert not actions.exists()
 
 
-def test_annotations_are_capped_per_file_errors_first(base_register: Path, actions: Path) -> None:
+def test_annotations_errors_first_one_per_file_first(base_register: Path, actions: Path) -> None:
     (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
+    (base_register / "plans" / "andre.yaml").write_text(
+        MANY_PROBLEMS.replace("id: mange", "id: andre"), encoding="utf-8"
+    )
+    _, out, _ = _validate()
+    annotations = [line.split(",title=")[0] for line in out.splitlines() if line.startswith("::")]
+    # the first error of each file, then the second of each, …; warnings after every error
+    assert annotations == [
+        "::error file=data/plans/andre.yaml,line=3,col=11",
+        "::error file=data/plans/mange.yaml,line=3,col=11",
+        "::error file=data/plans/andre.yaml,line=5,col=15",
+        "::error file=data/plans/mange.yaml,line=5,col=15",
+        "::error file=data/plans/andre.yaml,line=6,col=20",
+        "::error file=data/plans/mange.yaml,line=6,col=20",
+        "::error file=data/plans/andre.yaml,line=9,col=10",
+        "::error file=data/plans/mange.yaml,line=9,col=10",
+        "::warning file=data/plans/andre.yaml,line=7,col=11",
+        "::warning file=data/plans/mange.yaml,line=7,col=11",
+    ]
+
+
+def test_at_most_10_annotations_per_severity_the_rest_as_lines_and_in_the_summary(
+    base_register: Path, actions: Path
+) -> None:
+    for i in range(12):  # 12 files of 4 errors and a warning: 48 errors, 12 warnings
+        text = MANY_PROBLEMS.replace("id: mange", f"id: mange-{i:02}")
+        (base_register / "plans" / f"mange-{i:02}.yaml").write_text(text, encoding="utf-8")
     _, out, _ = _validate()
     lines = out.splitlines()
-    annotations = [line for line in lines if line.startswith("::")]
-    assert [a.split(",title=")[0] for a in annotations] == [
-        "::error file=data/plans/mange.yaml,line=3,col=11",
-        "::error file=data/plans/mange.yaml,line=5,col=15",
-        "::error file=data/plans/mange.yaml,line=6,col=20",
-    ]
-    # the rest is still in the log, as plain lines: nothing is lost when GitHub drops annotations
-    rest = lines[len(annotations) :]
-    assert (
-        rest[0] == "data/plans/mange.yaml: 2 problem(er) til står uten merknad her under og i sammendraget for jobben"
+    errors = [line for line in lines if line.startswith("::error ")]
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert len(errors) == 10 and len(warnings) == 10
+    # ten files' first errors (the most important of each), not one file's four
+    assert [e.split(",")[0] for e in errors] == [f"::error file=data/plans/mange-{i:02}.yaml" for i in range(10)]
+    assert all(",line=3,col=11," in e for e in errors)
+    assert lines.index(warnings[0]) > lines.index(errors[-1])
+    plain = [line for line in lines if not line.startswith("::")]
+    assert plain[0] == (
+        "data/plans/mange-00.yaml: 3 problem(er) til står uten merknad her under og i sammendraget for jobben"
     )
-    assert rest[1].startswith("data/plans/mange.yaml:9:10: feil: ")  # errors before warnings
-    assert rest[2].startswith("data/plans/mange.yaml:7:11: advarsel: ")
-    assert rest[3:] == ["6 filer kontrollert: 4 feil, 1 advarsler"]
+    assert sum(": feil: " in line for line in plain) == 48 - 10
+    assert sum(": advarsel: " in line for line in plain) == 12 - 10
+    assert plain[-1] == "17 filer kontrollert: 48 feil, 12 advarsler"  # with the base register's five
+    assert actions.read_text(encoding="utf-8").count("| feil |") == 48  # the summary has every one
 
 
 def test_the_summary_lists_every_problem_with_links(base_register: Path, actions: Path) -> None:

@@ -54,9 +54,20 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-#: GitHub keeps 10 error and 10 warning annotations per step and drops the rest, so each file
-#: gets its first few (errors first); the others are printed as plain lines (and go to the job summary).
-ANNOTATIONS_PER_FILE = 3
+#: GitHub shows at most 10 error and 10 warning annotations per step (50 per job) and drops the rest,
+#: so the tool emits no more than that: the most important first, the others as plain lines.
+ANNOTATIONS_PER_SEVERITY = 10
+
+
+def _by_importance(problems: Sequence[Problem]) -> list[Problem]:
+    """Errors before warnings; within each, one problem per file before a second from any file (so
+    ten broken files get an annotation each rather than one file ten), then by position."""
+    seen: dict[tuple[str, Severity], int] = {}
+    keyed: list[tuple[tuple[bool, int, tuple[str, int, int, str]], Problem]] = []
+    for p in sorted(problems, key=Problem.sort_key):
+        rank = seen[p.path, p.severity] = seen.get((p.path, p.severity), -1) + 1  # its place in its file
+        keyed.append(((p.severity is not Severity.ERROR, rank, p.sort_key()), p))
+    return [p for _, p in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _annotation(p: Problem) -> str:
@@ -69,21 +80,22 @@ def _annotation(p: Problem) -> str:
 
 
 def github(problems: Sequence[Problem], files: int) -> str:
-    """``::error file=…,line=…,col=…,title=…::message`` for the first few problems of each file, errors
-    before warnings, then every other problem as a plain ``path:line:col`` line, then the summary."""
-    annotated: list[str] = []
-    plain: list[str] = []
-    by_file: dict[str, list[Problem]] = {}
-    for p in problems:
-        by_file.setdefault(p.path, []).append(p)
-    for path, group in by_file.items():
-        group = sorted(group, key=lambda p: (p.severity is not Severity.ERROR, p.line, p.column, p.code))
-        annotated += [_annotation(p) for p in group[:ANNOTATIONS_PER_FILE]]
-        rest = group[ANNOTATIONS_PER_FILE:]
-        if rest:
-            plain.append(t("ci.more-annotations", path=path, count=len(rest)))
-            plain += [line(p) for p in rest]
-    return "\n".join([*annotated, *plain, summary(problems, files)]) + "\n"
+    """``::error file=…,line=…,col=…,title=…::message`` for the most important problems, at most
+    ``ANNOTATIONS_PER_SEVERITY`` errors and as many warnings (see ``_by_importance``); then every other
+    problem as a plain ``path:line:col`` line under a count for its file, then the summary."""
+    annotated: list[Problem] = []
+    plain: list[Problem] = []
+    for p in _by_importance(problems):
+        same = sum(a.severity is p.severity for a in annotated)
+        (annotated if same < ANNOTATIONS_PER_SEVERITY else plain).append(p)
+    lines = [_annotation(p) for p in annotated]
+    rest: dict[str, list[Problem]] = {}
+    for p in sorted(plain, key=lambda p: (p.path, p.severity is not Severity.ERROR, p.line, p.column, p.code)):
+        rest.setdefault(p.path, []).append(p)
+    for path, group in rest.items():
+        lines.append(t("ci.more-annotations", path=path, count=len(group)))
+        lines += [line(p) for p in group]
+    return "\n".join([*lines, summary(problems, files)]) + "\n"
 
 
 def _sarif(problems: Sequence[Problem], files: int) -> str:
