@@ -222,3 +222,12 @@ def test_a_yml_file_is_not_silently_ignored(base_register: Path) -> None:
     assert all(p.severity is Severity.WARNING for p in register.problems)
     assert "kopi.yaml" in register.sorted_problems()[1].message
     assert not has_errors(register.problems) and has_errors(register.problems, strict=True)
+
+
+def test_a_revision_that_contradicts_itself_is_an_error_but_the_plan_stays_known(base_register: Path) -> None:
+    """The goals of a plan with a self-contradicting revision are not reported as orphans."""
+    path = base_register / "plans" / "helseplan.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - target: 2027\n    state: avlyst\n", encoding="utf-8")
+    register = reg.load(base_register)
+    assert [c for _, _, c in codes(register)] == ["decision-missing"]
+    assert "helseplan" in register.plans

@@ -258,10 +258,9 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     if any(p.severity is Severity.ERROR for p in document.problems):
         instance = None  # a duplicate key or a YAML trap means the data is not what was written
     if isinstance(instance, Plan):
-        checked = plancheck.check(document, instance)
-        problems.extend(checked)
-        if any(p.severity is Severity.ERROR for p in checked):
-            instance = None  # a revision that contradicts itself would mislead every report
+        # The plan stays loaded: its fields have their types, so the reports can still use it, and
+        # dropping it would turn every reference to it (goals, supersedes) into errors of their own.
+        problems.extend(plancheck.check(document, instance))
     found = document.problems + problems
     never_made = hidden + document.hidden
     dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
