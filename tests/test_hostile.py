@@ -275,6 +275,22 @@ def test_the_import_command_refuses_a_pipe_and_a_device(base_register: Path, tmp
     assert sorted(p.name for p in (base_register / "plans").iterdir()) == before  # nothing written
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_record_from_a_named_pipe_is_refused_without_waiting(base_register: Path, tmp_path: Path) -> None:
+    import sys
+
+    pipe = tmp_path / "vedtak.csv"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [sys.executable, "-m", "planstrategi", "record", "--from", str(pipe), "--data", str(base_register)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,  # only a guard against a hang
+    )
+    assert done.returncode == 1 and "[import.not-a-file]" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
 def test_import_reads_at_most_the_limit(tmp_path: Path) -> None:
     from planstrategi.importers import csv
     from planstrategi.store import yamlio
