@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__
-from planstrategi.commands import authoring, health, intelligence, questions, record, review
+from planstrategi.commands import authoring, health, intelligence, questions, record, review, rollforward
 from planstrategi.commands.options import UsageError
 from planstrategi.i18n import t
 
@@ -73,6 +73,7 @@ app.command("requirements", help=t("help.requirements"))(intelligence.requiremen
 app.command("workload", help=t("help.workload"))(intelligence.workload)
 app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
 app.command("report", help=t("help.report"))(intelligence.report)
+app.command("review", help=t("help.review"))(rollforward.review)
 app.command("diff", help=t("help.diff"))(review.diff)
 app.command("schema", help=t("help.schema"))(review.schema)
 app.command("new", help=t("help.new"))(authoring.new)

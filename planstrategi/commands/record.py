@@ -265,15 +265,18 @@ def _at(source: str, row: Row | None, name: str | None, shown: str, line: int) -
     return shown, line, 1 if line else 0
 
 
-def _finish(session: _Session, dry_run: bool) -> None:
+def _finish(session: _Session, dry_run: bool, *, show: bool = True, done: bool = True) -> None:
+    """Print the diff of every file changed (unless not ``show``), then write them unless ``dry_run``;
+    ``done=False`` leaves out the closing line (``review`` asks before it writes)."""
     from planstrategi.render import patch
     from planstrategi.store import planfile, safeio
 
     changed = [(pid, old, new) for pid, (old, new) in session.texts.items() if old != new]
-    for pid, old, new in changed:
-        typer.echo(patch.unified_diff(old, new, session.shown(pid)), nl=False)
-    for line in session.warnings:
-        typer.echo(line, err=True)
+    if show:
+        for pid, old, new in changed:
+            typer.echo(patch.unified_diff(old, new, session.shown(pid)), nl=False)
+        for line in session.warnings:
+            typer.echo(line, err=True)
     if not dry_run:
         real_root = session.root.resolve()
         writes = []
@@ -289,5 +292,6 @@ def _finish(session: _Session, dry_run: bool) -> None:
             reason = exc.reason if isinstance(exc, safeio.UnsafeWrite) else str(exc)
             typer.echo(f"planstrategi: {t('write.failed', path=session.root, reason=reason)}", err=True)
             raise typer.Exit(1) from None
-    files = t("upgrade.files-one" if len(changed) == 1 else "upgrade.files-many", n=len(changed))
-    typer.echo(t("record.done-dry-run" if dry_run else "record.done", files=files), err=True)
+    if done:
+        files = t("upgrade.files-one" if len(changed) == 1 else "upgrade.files-many", n=len(changed))
+        typer.echo(t("record.done-dry-run" if dry_run else "record.done", files=files), err=True)

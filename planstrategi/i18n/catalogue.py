@@ -1733,6 +1733,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Planens decisions har allerede et vedtak med samme dato og saksnummer.",
         "en": "The plan's decisions already hold one with the same date and case number.",
     },
+    # --- review ---
+    "help.review": {
+        "nb": "Årlig gjennomgang: planene som er forfalt, utløpt eller pålagt uten planlagt revisjon, og hva som "
+        "skal gjøres med hver (utsett, startet, vedtatt, avlys).",
+        "en": "The yearly review: the plans overdue, expired or due by law with no revision planned, and what to do "
+        "with each (postpone, started, adopted, cancel).",
+    },
+    "opt.review-year": {"nb": "Året som gjennomgås, f.eks. 2026.", "en": "The year under review, e.g. 2026."},
+    "opt.review-answers": {
+        "nb": "Svarene i en vedtaksfil (som record --from, og event: skip); uten spørsmål.",
+        "en": "The answers in a decisions file (as record --from, plus event: skip); asks nothing.",
+    },
+    "review.heading": {
+        "nb": "Til gjennomgang i {year}: {n} plan(er) forfalt, utløpt eller pålagt, uten revisjon planlagt "
+        "i {year} eller senere",
+        "en": "To review in {year}: {n} plan(s) overdue, expired or due by law, with no revision planned "
+        "in {year} or later",
+    },
+    "review.item": {"nb": "  {id} «{title}»: {reasons}", "en": "  {id} '{title}': {reasons}"},
+    "review.none": {
+        "nb": "review: ingen planer å gå gjennom i {year}",
+        "en": "review: no plans to review in {year}",
+    },
+    "review.not-a-terminal": {
+        "nb": "review: ingen terminal å spørre i, så ingenting er skrevet; gi svarene med --answers FIL",
+        "en": "review: no terminal to ask in, so nothing was written; give the answers with --answers FILE",
+    },
+    "review.unanswered": {
+        "nb": "review: ingen svar for {ids}; de står som før",
+        "en": "review: no answer for {ids}; they are left as they were",
+    },
+    "review.ask": {
+        "nb": "{id} «{title}»: {choices}?",
+        "en": "{id} '{title}': {choices}?",
+    },
+    "review.choice-postpone": {"nb": "utsett", "en": "postpone"},
+    "review.choice-started": {"nb": "startet", "en": "started"},
+    "review.choice-adopted": {"nb": "vedtatt", "en": "adopted"},
+    "review.choice-cancel": {"nb": "avlys", "en": "cancel"},
+    "review.choice-skip": {"nb": "hopp over", "en": "skip"},
+    "review.bad-choice": {
+        "nb": "«{value}» er ikke et av svarene: {choices}",
+        "en": "'{value}' is not one of the answers: {choices}",
+    },
+    "review.ask-to": {"nb": "Utsett til (år eller dato)", "en": "Postpone to (year or date)"},
+    "review.ask-year": {"nb": "Året arbeidet startet", "en": "The year work started"},
+    "review.ask-date": {"nb": "Vedtaksdato", "en": "Date of the decision"},
+    "review.ask-case": {"nb": "Saksnummer (tomt: ingen)", "en": "Case number (empty: none)"},
+    "review.ask-reason": {"nb": "Begrunnelse", "en": "Reason"},
+    "review.nothing-to-record": {
+        "nb": "review: ingen svar å føre inn; ingenting er skrevet",
+        "en": "review: no answers to record; nothing was written",
+    },
+    "review.confirm": {"nb": "Skriv endringene over?", "en": "Write the changes above?"},
+    "review.declined": {"nb": "review: ingenting er skrevet", "en": "review: nothing was written"},
     # --- command line --------------------------------------------------------------------------
     "no-register": {
         "nb": "fant ikke registeret «{path}»; oppgi mappen med --data eller PLANSTRATEGI_DATA",
