@@ -391,9 +391,7 @@ def test_a_term_duty_is_not_met_by_a_revision_only_planned() -> None:
     p = plan(adopted=2021, requirements=["krav"], revisions=[{"target": 2026}])
     context = Context(requirements={"krav": duty})
     assert codes(p, 2025, context) == []  # nothing to do in 2025: due stays silent
-    assert [(r.code, r.year) for r in engine.unmet_term(p, 2025, context, duty)] == [
-        (ReasonCode.TERM_SCHEDULED, 2026)
-    ]
+    assert [(r.code, r.year) for r in engine.unmet_term(p, 2025, context, duty)] == [(ReasonCode.TERM_SCHEDULED, 2026)]
     done = plan(adopted=2024, requirements=["krav"])
     assert engine.unmet_term(done, 2025, context, duty) == []
 

@@ -1367,15 +1367,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "init.install-unreachable": {
         "nb": "denne planstrategi kommer fra «{where}», som CI ikke når; si hvor CI skal hente den med --install, "
-        "f.eks. --install \"planstrategi=={version}\" eller --install \"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        'f.eks. --install "planstrategi=={version}" eller --install "planstrategi @ git+https://…/planstrategi.git@<commit>"',
         "en": "this planstrategi comes from '{where}', which CI cannot reach; say where CI gets it with --install, "
-        "e.g. --install \"planstrategi=={version}\" or --install \"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        'e.g. --install "planstrategi=={version}" or --install "planstrategi @ git+https://…/planstrategi.git@<commit>"',
     },
     "init.install-bad": {
         "nb": "«{value}» er ikke et pip-krav for planstrategi; skriv f.eks. planstrategi=={version} eller "
-        "\"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        '"planstrategi @ git+https://…/planstrategi.git@<commit>"',
         "en": "'{value}' is not a pip requirement for planstrategi; write e.g. planstrategi=={version} or "
-        "\"planstrategi @ git+https://…/planstrategi.git@<commit>\"",
+        '"planstrategi @ git+https://…/planstrategi.git@<commit>"',
     },
     # --- record ---
     "help.record": {
