@@ -94,7 +94,7 @@ def test_the_list_as_of_a_fixed_date(register: Path) -> None:
     result = run("2026")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Til gjennomgang i 2026: 24 plan(er)")
+    assert lines[0].startswith("Til gjennomgang i 2026: 24 planer")
     assert [line.split()[0] for line in lines[1:]] == LISTED_2026
     assert "  alkoholpolitisk-plan «Alkoholpolitisk plan»: forfalt siden 2024 – revisjonsplan" in lines
     # a revision planned in 2026 or later keeps a plan off the list, as a retired plan is off it

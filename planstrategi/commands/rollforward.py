@@ -123,7 +123,8 @@ def _print_list(listed: list[tuple[Plan, list[Reason]]], year: int) -> None:
     if not listed:
         typer.echo(t("review.none", year=year))
         return
-    typer.echo(t("review.heading", year=year, n=len(listed)))
+    plans = t("review.plans-one" if len(listed) == 1 else "review.plans-many", n=len(listed))
+    typer.echo(t("review.heading", year=year, plans=plans))
     for plan, reasons in listed:
         typer.echo(t("review.item", id=plan.id, title=plan.title, reasons="; ".join(r.text() for r in reasons)))
 

@@ -1746,11 +1746,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The answers in a decisions file (as record --from, plus event: skip); asks nothing.",
     },
     "review.heading": {
-        "nb": "Til gjennomgang i {year}: {n} plan(er) forfalt, utløpt eller pålagt, uten revisjon planlagt "
+        "nb": "Til gjennomgang i {year}: {plans} forfalt, utløpt eller pålagt, uten revisjon planlagt "
         "i {year} eller senere",
-        "en": "To review in {year}: {n} plan(s) overdue, expired or due by law, with no revision planned "
+        "en": "To review in {year}: {plans} overdue, expired or due by law, with no revision planned "
         "in {year} or later",
     },
+    "review.plans-one": {"nb": "{n} plan", "en": "{n} plan"},
+    "review.plans-many": {"nb": "{n} planer", "en": "{n} plans"},
     "review.item": {"nb": "  {id} «{title}»: {reasons}", "en": "  {id} '{title}': {reasons}"},
     "review.none": {
         "nb": "review: ingen planer å gå gjennom i {year}",
