@@ -399,3 +399,17 @@ def test_a_term_duty_is_not_met_by_a_revision_only_planned() -> None:
 def test_a_plan_whose_revision_the_planning_strategy_decides_is_never_due_by_that_cadence() -> None:
     context = Context(requirements={"krav": requirement("planstrategi")})
     assert codes(plan(adopted=2008, requirements=["krav"]), 2025, context) == []
+
+
+far = st.one_of(st.integers(1900, 2100), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+
+
+@given(far, far, st.integers(1900, 2100), cadences)
+def test_dates_far_outside_the_asked_years_do_not_break_the_rules(
+    adopted: int | dt.date, target: int | dt.date, year: int, cadence: dict[str, Any]
+) -> None:
+    """An adoption in 1850 or a target in 2150 is data the model accepts; the engine must answer."""
+    p = plan(adopted=adopted, cadence=cadence, revisions=[{"target": target}])
+    engine.due_reasons(p, year, Context(requirements={"krav": requirement("valgperiode", within_years=1)}))
+    engine.unmet_term(p, year, Context(), requirement("valgperiode"))
+    engine.revision_marks(p, range(year, min(year + 4, 2100) + 1), year)

@@ -123,6 +123,11 @@ class Calendar:
     def term_of_date(self, date: dt.date) -> CouncilTerm:
         """The term sitting on ``date``: from its constituent meeting on, the newly elected one."""
         _check_year(date.year)
+        return self.sitting(date)
+
+    def sitting(self, date: dt.date) -> CouncilTerm:
+        """``term_of_date`` for any date: the data's dates (an adoption in 1850) are not held to the
+        years a question may ask about, and the arithmetic holds for them too."""
         if is_election_year(date.year) and date >= self.constituted(CouncilTerm(date.year)):
             return CouncilTerm(date.year)
         return CouncilTerm(_election_for_year(date.year))
@@ -161,8 +166,8 @@ class When:
     def terms(self, calendar: Calendar) -> frozenset[CouncilTerm]:
         """The terms this belongs to: one for a date, two for a year alone in an election year."""
         if self.date is not None:
-            return frozenset({calendar.term_of_date(self.date)})
-        terms = {term_of_year(self.year)}
+            return frozenset({calendar.sitting(self.date)})
+        terms = {CouncilTerm(_election_for_year(self.year))}
         if is_election_year(self.year):
             terms.add(CouncilTerm(self.year))
         return frozenset(terms)
