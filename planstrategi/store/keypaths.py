@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from planstrategi.store import yamlio
 
 
@@ -52,37 +50,4 @@ def _index(path: str) -> dict[tuple[int, int], Spot]:
     text, problems = yamlio.read_text(Path(path), path)
     if text is None or problems:
         return {}
-    root = yamlio._compose(text, yamlio.LOADER).root  # the tree validate placed the problems on
-    found: dict[tuple[int, int], Spot] = {}
-    if root is None:
-        return found
-    todo: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, ())]
-    seen: set[int] = set()
-    while todo:
-        node, where = todo.pop()
-        if id(node) in seen or len(where) > yamlio.MAX_DEPTH:
-            continue  # an alias is walked once; a list that contains itself ends here
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-                found.setdefault(_start(key_node), _leaf(key_node, (*where, name)))
-                todo.append((value_node, (*where, name)))
-        elif isinstance(node, yaml.SequenceNode):
-            todo.extend((item, (*where, str(i))) for i, item in enumerate(node.value))
-        # A key or a scalar wins over the mapping or list that starts at the same place: it says more.
-        spot_here = _leaf(node, where) if isinstance(node, yaml.ScalarNode) else Spot(where)
-        if isinstance(node, yaml.ScalarNode):
-            found[_start(node)] = spot_here
-        else:
-            found.setdefault(_start(node), spot_here)
-    return found
-
-
-def _start(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _leaf(node: yaml.Node, where: tuple[str, ...]) -> Spot:
-    end = node.end_mark
-    return Spot(where, end.line + 1, end.column + 1)
+    return {start: Spot(*place) for start, place in yamlio.node_places(text).items()}

@@ -449,3 +449,44 @@ class _Dumper(yaml.SafeDumper):
     def choose_scalar_style(self) -> str:
         style: str = super().choose_scalar_style()
         return '"' if style == "'" else style
+
+
+Place = tuple[tuple[str, ...], int | None, int | None]
+
+
+def node_places(text: str) -> dict[tuple[int, int], Place]:
+    """Every node's start (1-based line, column) -> its key path and, for a key or a scalar, where it
+    ends (the column just after its last character). From the same cached tree ``locate`` uses; a
+    key or a scalar wins over the mapping or list that starts at the same place (it says more)."""
+    root = _compose(text, LOADER).root
+    found: dict[tuple[int, int], Place] = {}
+    if root is None:
+        return found
+    todo: list[tuple[yaml.Node, tuple[str, ...]]] = [(root, ())]
+    seen: set[int] = set()
+    while todo:
+        node, where = todo.pop()
+        if id(node) in seen or len(where) > MAX_DEPTH:
+            continue  # an alias is walked once; a list that contains itself ends here
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                found.setdefault(_node_start(key_node), _leaf(key_node, (*where, name)))
+                todo.append((value_node, (*where, name)))
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend((item, (*where, str(i))) for i, item in enumerate(node.value))
+        if isinstance(node, yaml.ScalarNode):
+            found[_node_start(node)] = _leaf(node, where)
+        else:
+            found.setdefault(_node_start(node), (where, None, None))
+    return found
+
+
+def _node_start(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _leaf(node: yaml.Node, where: tuple[str, ...]) -> Place:
+    end = node.end_mark
+    return where, end.line + 1, end.column + 1
