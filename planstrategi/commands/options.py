@@ -43,8 +43,13 @@ class UsageError(Exception):
 
 
 def use_language(lang: str | None) -> None:
-    """Apply ``--lang``; an unknown language is a usage error."""
+    """Apply ``--lang``, else PLANSTRATEGI_LANG, once per command; an unknown language is a usage error.
+
+    The choice is fixed for the run, so the message lookup does not read the environment again for
+    each of the thousands of strings a large report prints."""
     if lang is None:
+        i18n.set_language(None)
+        i18n.set_language(i18n.language())
         return
     try:
         i18n.set_language(lang.strip().lower())

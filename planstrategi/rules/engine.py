@@ -217,14 +217,16 @@ def done(plan: Plan) -> list[When]:
     return sorted(points, key=lambda p: p.key)
 
 
-def is_settled(plan: Plan, revision: Revision) -> bool:
+def is_settled(plan: Plan, revision: Revision, points: list[When] | None = None) -> bool:
     """A pending revision is settled when the plan was adopted or revised in its target's year or later."""
-    return any(point.year >= revision.year for point in done(plan))
+    return any(point.year >= revision.year for point in (done(plan) if points is None else points))
 
 
-def pending_revisions(plan: Plan) -> list[Revision]:
-    """Revisions not yet decided (planlagt, pågår, utsatt) and not settled by a later adoption."""
-    return [r for r in plan.revisions if r.pending and not is_settled(plan, r)]
+def pending_revisions(plan: Plan, points: list[When] | None = None) -> list[Revision]:
+    """Revisions not yet decided (planlagt, pågår, utsatt) and not settled by a later adoption.
+    ``points`` (``done(plan)``) saves working it out again where the caller has it."""
+    points = done(plan) if points is None else points
+    return [r for r in plan.revisions if r.pending and not is_settled(plan, r, points)]
 
 
 def _passed(target: int | dt.date, year: int, today: dt.date | None) -> bool:
@@ -241,12 +243,14 @@ def due_reasons(plan: Plan, year: int, context: Context = NO_CONTEXT) -> list[Re
     if plan.status in RETIRED:
         return []
     today = context.today
-    reasons = _schedule(plan, year, today)
+    points = done(plan)  # worked out once: every ground below reads it
+    pending = pending_revisions(plan, points)
+    reasons = _schedule(pending, year, today)
     expired = _expired(plan, year)
     if expired is not None:
         reasons.append(expired)
     for cadence, ground, requirement in _cadences(plan, context):
-        reasons.extend(_cadence(plan, year, today, context.calendar, cadence, ground, requirement))
+        reasons.extend(_cadence(plan, points, pending, year, today, context.calendar, cadence, ground, requirement))
     reasons = _merge(reasons)
     return sorted(reasons, key=lambda r: (r.urgency, r.year))
 
@@ -280,10 +284,10 @@ def for_requirement(reasons: Iterable[Reason], requirement_id: str) -> list[Reas
     ]
 
 
-def _schedule(plan: Plan, year: int, today: dt.date | None) -> list[Reason]:
+def _schedule(pending: list[Revision], year: int, today: dt.date | None) -> list[Reason]:
     reasons: list[Reason] = []
     late: list[Revision] = []
-    for revision in pending_revisions(plan):
+    for revision in pending:
         target = revision.target
         date = target if isinstance(target, dt.date) else None
         if _passed(target, year, today):
@@ -348,6 +352,8 @@ class _Rhythm:
 
 def _cadence(
     plan: Plan,
+    points: list[When],
+    pending: list[Revision],
     year: int,
     today: dt.date | None,
     calendar: Calendar,
@@ -355,35 +361,34 @@ def _cadence(
     ground: Ground,
     requirement: Requirement | None,
 ) -> list[Reason]:
-    points = done(plan)
     if plan.adopted is None and plan.valid_from is not None:
         points = sorted([When(plan.valid_from), *points], key=lambda p: p.key)
     if points and points[0].year > year:
         return []  # the plan did not exist yet
     rhythm = _Rhythm(ground, requirement)
     if cadence.rule is CadenceRule.ARLIG:
-        return _annual(plan, year, points, rhythm)
+        return _annual(pending, year, points, rhythm)
     if cadence.rule is CadenceRule.VALGPERIODE:
-        return _term(plan, year, today, calendar, cadence.within_years, points, rhythm)
+        return _term(pending, year, today, calendar, cadence.within_years, points, rhythm)
     if cadence.rule is CadenceRule.INTERVALL and cadence.interval_years is not None:
-        return _interval(plan, year, cadence.interval_years, points, rhythm)
+        return _interval(pending, year, cadence.interval_years, points, rhythm)
     return []  # løpende, ingen
 
 
-def _annual(plan: Plan, year: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
+def _annual(pending: list[Revision], year: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
     years = {p.year for p in points}  # empty for a plan never adopted: due every year
     if year in years:
         return []
     last = max((y for y in years if y < year), default=None)
     if last is not None and last < year - 1:
         return [rhythm.reason(ReasonCode.ANNUAL_MISSED, last + 1, n=year - 1 - last)]
-    if any(r.year == year for r in pending_revisions(plan)):
+    if any(r.year == year for r in pending):
         return []  # this year's round is scheduled: the schedule speaks
     return [rhythm.reason(ReasonCode.ANNUAL, year)]
 
 
 def _term(
-    plan: Plan,
+    pending: list[Revision],
     year: int,
     today: dt.date | None,
     calendar: Calendar,
@@ -401,9 +406,7 @@ def _term(
         return reasons  # adopted after this term's window: nothing owed in it
     if any(term in p.terms(calendar) for p in points):
         return reasons
-    if any(
-        term in When.of(r.target).terms(calendar) and When.of(r.target).by(deadline) for r in pending_revisions(plan)
-    ):
+    if any(term in When.of(r.target).terms(calendar) and When.of(r.target).by(deadline) for r in pending):
         return reasons  # scheduled inside the window: the schedule speaks
     assumed = within is not None and calendar.assumed(term)
     if _passed(deadline, year, today):
@@ -426,11 +429,11 @@ def _missed_terms(term: CouncilTerm, calendar: Calendar, points: list[When]) -> 
     return missed
 
 
-def _interval(plan: Plan, year: int, n: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
+def _interval(pending: list[Revision], year: int, n: int, points: list[When], rhythm: _Rhythm) -> list[Reason]:
     if not points:
         return []  # never adopted: no interval to count from
     due = points[-1].year + n
-    if any(r.year <= due for r in pending_revisions(plan)):
+    if any(r.year <= due for r in pending):
         return []  # scheduled in time: the schedule speaks
     if year == due:
         return [rhythm.reason(ReasonCode.INTERVAL, due, n=n)]
@@ -455,7 +458,7 @@ def unmet_term(plan: Plan, year: int, context: Context, requirement: Requirement
         return []
     if points and not points[0].by(calendar.deadline(term, cadence.within_years)):
         return []  # adopted after the window: nothing owed in this term
-    scheduled = [r for r in pending_revisions(plan) if term in When.of(r.target).terms(calendar)]
+    scheduled = [r for r in pending_revisions(plan, points) if term in When.of(r.target).terms(calendar)]
     if not scheduled:
         return []
     first = min(scheduled, key=lambda r: When.of(r.target).key)
@@ -485,11 +488,12 @@ def revision_marks(plan: Plan, years: range, current_year: int) -> dict[int, Mar
         if year in years and (year not in marks or _MARK_RANK[mark] > _MARK_RANK[marks[year]]):
             marks[year] = mark
 
+    points = done(plan)
     for revision in plan.revisions:
         if revision.state is RevisionState.VEDTATT:
             put(decided(revision).year, Mark.DONE)
         elif revision.pending:
-            late = revision.year < current_year and not is_settled(plan, revision)
+            late = revision.year < current_year and not is_settled(plan, revision, points)
             started = revision.state is RevisionState.PAGAR
             for work_year in range(revision.first_work_year, revision.year + 1):
                 put(work_year, Mark.IN_PROGRESS if started and work_year <= current_year else Mark.PLANNED)
