@@ -34,6 +34,7 @@ from planstrategi.model.catalogue import (
     Category,
     CategoryFile,
     Cooperation,
+    LanguageForm,
     LegalBasis,
     Municipality,
     MunicipalityFile,
@@ -74,6 +75,7 @@ from planstrategi.model.plan import (
 )
 
 __all__ = [
+    "LanguageForm",
     "CASE_PATTERN",
     "LINK_PATTERN",
     "MAX_YEAR",

@@ -55,10 +55,23 @@ class TermStart(StrictModel):
     note: Text | None = Field(default=None, description="Where the date comes from.")
 
 
+class LanguageForm(StrEnum):
+    """The language form the register's output is written in (målform)."""
+
+    BOKMAL = "nb"
+    NYNORSK = "nn"
+    ENGLISH = "en"
+
+
 class MunicipalityFile(StrictModel):
     """``data/municipalities.yaml``: the municipalities and their cooperation."""
 
     home: MunicipalityNumber = Field(description="Kommunenummer of the municipality that keeps this register.")
+    language: LanguageForm | None = Field(
+        default=None,
+        description="The language form of the tool's output for this register: nb (bokmål), nn (nynorsk) or en; "
+        "--lang and PLANSTRATEGI_LANG override it. Left out: bokmål.",
+    )
     municipalities: list[Municipality] = Field(min_length=1, description="Every municipality the register names.")
     cooperations: list[Cooperation] = Field(default_factory=list, description="Inter-municipal arrangements.")
     terms: list[TermStart] = Field(
