@@ -50,7 +50,9 @@ def read_existing(path: Path | None) -> list[ExistingIssue]:
     except UnicodeDecodeError:
         raise UsageError(t("remind.existing-encoding", path=path)) from None
     except OSError as exc:
-        raise UsageError(t("remind.existing-unreadable", path=path, reason=exc.strerror or type(exc).__name__)) from None
+        raise UsageError(
+            t("remind.existing-unreadable", path=path, reason=exc.strerror or type(exc).__name__)
+        ) from None
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -69,19 +71,14 @@ def _register_language(register: Register, lang: str | None) -> None:
     from planstrategi import i18n
 
     chosen = register.municipalities.language if register.municipalities is not None else None
-    if lang is None and not os.environ.get("PLANSTRATEGI_LANG") and chosen is not None:
-        if chosen.value in i18n.LANGUAGES:
-            i18n.set_language(chosen.value)
+    if lang is None and not os.environ.get("PLANSTRATEGI_LANG") and chosen is not None and chosen in i18n.LANGUAGES:
+        i18n.set_language(chosen.value)
 
 
 def remind(
     as_of: AsOfOption = None,
-    within_months: Annotated[
-        int, typer.Option("--within-months", min=0, max=24, help=t("opt.within-months"))
-    ] = 3,
-    existing: Annotated[
-        Optional[Path], typer.Option("--existing", help=t("opt.existing"), show_default=False)
-    ] = None,
+    within_months: Annotated[int, typer.Option("--within-months", min=0, max=24, help=t("opt.within-months"))] = 3,
+    existing: Annotated[Optional[Path], typer.Option("--existing", help=t("opt.existing"), show_default=False)] = None,
     output_format: Annotated[
         RemindFormat, typer.Option("--format", "-f", help=t("opt.remind-format"))
     ] = RemindFormat.TEXT,

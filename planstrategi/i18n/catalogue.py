@@ -1409,8 +1409,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "github-user-unused": {
         "nb": "ingen plan har «{name}» som ansvarlig (responsible); skriv navnet slik planfilene skriver det, "
         "eller fjern oppføringen",
-        "en": "no plan has '{name}' as its responsible; write the name as the plan files write it, "
-        "or remove the entry",
+        "en": "no plan has '{name}' as its responsible; write the name as the plan files write it, or remove the entry",
     },
     "rule.github-user-twice": {"nb": "Ansvarlig to ganger i github-users.yaml", "en": "Responsible listed twice"},
     "rule-help.github-user-twice": {
@@ -1470,6 +1469,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "remind.existing-field": {
         "nb": "sak nr. {n} i lista: «{field}» mangler eller har feil type; ventet {expected}",
         "en": "entry {n} of the list: '{field}' is missing or of the wrong type; expected {expected}",
+    },
+    "remind.label-description": {
+        "nb": "Påminnelse fra planstrategi: planen trenger handling",
+        "en": "Reminder from planstrategi: the plan needs action",
     },
     "remind.state-overdue": {"nb": "forfalt", "en": "overdue"},
     "remind.state-expired": {"nb": "gyldigheten er utløpt", "en": "validity has run out"},
@@ -1553,7 +1556,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "remind.section-close": {"nb": "Lukkes ({n}):", "en": "To close ({n}):"},
     "remind.section-none": {"nb": "Uendret ({n}):", "en": "Unchanged ({n}):"},
     "remind.why-no-longer-due": {"nb": "trenger ikke lenger handling", "en": "no longer needs action"},
-    "remind.why-plan-gone": {"nb": "planen finnes ikke lenger i registeret", "en": "the plan is no longer in the register"},
+    "remind.why-plan-gone": {
+        "nb": "planen finnes ikke lenger i registeret",
+        "en": "the plan is no longer in the register",
+    },
     "remind.why-duplicate": {"nb": "duplikat av #{number}", "en": "duplicate of #{number}"},
     "remind.text-changed": {"nb": "(endret: {fields})", "en": "(changed: {fields})"},
     "remind.field-title": {"nb": "tittel", "en": "title"},

@@ -18,9 +18,7 @@ from planstrategi.model.common import StrictModel, Text
 GITHUB_LOGIN_PATTERN = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"
 GITHUB_LOGIN_MAX = 39
 
-GitHubLogin = Annotated[
-    str, Strict(), StringConstraints(pattern=GITHUB_LOGIN_PATTERN, max_length=GITHUB_LOGIN_MAX)
-]
+GitHubLogin = Annotated[str, Strict(), StringConstraints(pattern=GITHUB_LOGIN_PATTERN, max_length=GITHUB_LOGIN_MAX)]
 
 
 class GitHubUser(StrictModel):

@@ -33,7 +33,8 @@ def one_line(text: str, limit: int = TITLE_LIMIT) -> str:
 
 
 def _md(text: str) -> str:
-    return escape(printable(text, 10_000))
+    """Text from the data for the body: one line, printable, inert in Markdown."""
+    return escape(one_line(text, 10_000))
 
 
 def title(reminder: Reminder) -> str:
@@ -99,9 +100,7 @@ def comment(action: Action, as_of: dt.date, reminder: Reminder | None = None) ->
     return None
 
 
-def to_json(
-    actions: Sequence[Action], reminders: Mapping[str, Reminder], *, as_of: dt.date, within_months: int
-) -> str:
+def to_json(actions: Sequence[Action], reminders: Mapping[str, Reminder], *, as_of: dt.date, within_months: int) -> str:
     """The action list for the workflow, one object per action (``none`` ones too, for the log)."""
     rows = [
         {
@@ -190,8 +189,10 @@ def text(
         lines += ["", t("remind.text-nothing")]
     nobody = sum(1 for a in actions if a.kind is Kind.CREATE and _no_responsible(reminders.get(a.plan)))
     if nobody:
-        lines += ["", t("remind.text-no-responsible-one" if nobody == 1 else "remind.text-no-responsible-many", n=nobody)]
+        lines += [
+            "",
+            t("remind.text-no-responsible-one" if nobody == 1 else "remind.text-no-responsible-many", n=nobody),
+        ]
     if untouched:
         lines += ["", t("remind.text-untouched-one" if untouched == 1 else "remind.text-untouched-many", n=untouched)]
     return "\n".join(lines) + "\n"
-
