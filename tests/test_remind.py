@@ -575,3 +575,27 @@ def test_init_writes_the_reminders_workflow_on_the_day_asked(tmp_path: Path) -> 
     assert '"17 6 1 * *"' in (default / ".github/workflows/planstrategi-reminders.yml").read_text(encoding="utf-8")
     for day in ("0", "29"):
         assert cli("init", str(tmp_path / day), "--municipality", "3401", "--remind-day", day).exit_code == 2
+
+
+# --- the README --------------------------------------------------------------------------------
+
+
+def test_the_readme_describes_github_users_yaml_as_the_model_does() -> None:
+    from test_docs import README, _section, field_table
+
+    from planstrategi.model.github import GitHubUser, GitHubUserFile
+
+    files = _section("The register's files")
+    for model in (GitHubUserFile, GitHubUser):
+        assert field_table(model) in files, f"README: the table of {model.__name__} differs from the model"
+    assert "| `github-users.yaml` |" in files
+    assert "### `planstrategi remind" in README
+
+
+def test_the_readme_issue_body_is_what_remind_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_docs import README
+
+    monkeypatch.chdir(ROOT)
+    data = actions_json("--as-of", "2025-03-01")
+    body = next(a["body"] for a in data["actions"] if a["plan"] == "finansforvaltning")
+    assert f"```markdown\n{body}```\n" in README
