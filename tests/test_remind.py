@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planstrategi.cli import app
@@ -286,6 +288,76 @@ def test_existing_issues_are_read_as_gh_prints_them() -> None:
         ("planstrategi",),
         "a",
     )
+
+
+def _applied(actions: list[Any], issues: list[ExistingIssue]) -> list[ExistingIssue]:
+    """The issues after GitHub carried out ``actions``, as the workflow applies them."""
+    by_number = {issue.number: issue for issue in issues}
+    for action in actions:
+        if action.kind is Kind.CREATE:
+            number = max(by_number, default=0) + 1
+            by_number[number] = ExistingIssue(
+                number, action.title, action.body, True, action.add_assignees, action.add_labels
+            )
+            continue
+        old = by_number[action.number]
+        if action.kind is Kind.UPDATE:
+            gone = {login.casefold() for login in action.remove_assignees}
+            assignees = tuple(a for a in old.assignees if a.casefold() not in gone) + action.add_assignees
+            old = ExistingIssue(
+                old.number,
+                action.title if action.title is not None else old.title,
+                action.body if action.body is not None else old.body,
+                old.open,
+                assignees,
+                old.labels + action.add_labels,
+            )
+        elif action.kind in (Kind.REOPEN, Kind.CLOSE):
+            old = ExistingIssue(old.number, old.title, old.body, action.kind is Kind.REOPEN, old.assignees, old.labels)
+        by_number[old.number] = old
+    return sorted(by_number.values(), key=lambda issue: issue.number)
+
+
+PLANS = ["a", "b", "c", "d"]
+_issue = st.tuples(
+    st.sampled_from([*PLANS, None]),
+    st.booleans(),
+    st.sampled_from(["x", "y"]),
+    st.lists(st.sampled_from(["kari", "per", "ola"]), unique=True),
+    st.lists(st.sampled_from(["planstrategi", "prioritet"]), unique=True),
+)
+_wanted = st.dictionaries(
+    st.sampled_from(PLANS),
+    st.tuples(st.sampled_from(["x", "z"]), st.lists(st.sampled_from(["kari", "per"]), unique=True, max_size=1)),
+)
+
+
+@given(st.lists(_issue, max_size=8), _wanted)
+def test_after_the_actions_every_plan_has_one_open_issue_and_nothing_is_left_to_do(
+    raw: list[tuple[Any, ...]], wanted_raw: dict[str, tuple[str, list[str]]]
+) -> None:
+    existing = [
+        have(number, plan, body=body, open_=is_open, assignees=tuple(assignees), labels=tuple(labels))
+        for number, (plan, is_open, body, assignees, labels) in enumerate(raw, start=1)
+    ]
+    wanted = [want(plan, body=body, assignees=tuple(who)) for plan, (body, who) in sorted(wanted_raw.items())]
+    managed = {"kari", "per"}
+    actions = reconcile(wanted, existing, known_plans=PLANS[:3], managed_logins=managed)
+    after = _applied(actions, existing)
+    again = reconcile(wanted, after, known_plans=PLANS[:3], managed_logins=managed)
+    assert {a.kind for a in again} <= {Kind.NONE}
+    for plan in PLANS:
+        opened = [i for i in after if i.plan == plan and i.open]
+        assert len(opened) == (1 if plan in wanted_raw else 0)
+    # An issue is created only for a plan with none at all, and an unmarked issue is never changed.
+    had = {i.plan for i in existing}
+    assert [a.plan for a in actions if a.kind is Kind.CREATE] == [w.plan for w in wanted if w.plan not in had]
+    assert [i for i in after if i.plan is None] == [i for i in existing if i.plan is None]
+    # A hand-assigned user stays wherever the tool touched the issue.
+    before = {i.number: i for i in existing}
+    for issue in after:
+        if issue.number in before and "ola" in before[issue.number].assignees:
+            assert "ola" in issue.assignees
 
 
 # --- the command -------------------------------------------------------------------------------
