@@ -1479,7 +1479,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "remind.state-due": {"nb": "til revisjon", "en": "due for revision"},
     "remind.title": {"nb": "{title} – {state}", "en": "{title} – {state}"},
     "remind.body-intro": {
-        "nb": "**{title}** ({kind}, {category}) trenger handling etter kommunens oversikt over planer.",
+        "nb": "**{title}** ({kind}, {category}) trenger handling ifølge kommunens oversikt over planer.",
         "en": "**{title}** ({kind}, {category}) needs action according to the municipality's plan overview.",
     },
     "remind.body-why": {"nb": "Hvorfor", "en": "Why"},
@@ -1535,20 +1535,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The plan '{id}' is no longer in the register; planstrategi closes this issue.",
     },
     "remind.comment-no-longer-due": {
-        "nb": "Planen trenger ikke lenger handling per {date} etter oversikten over planer (revisjonen er for "
+        "nb": "Planen trenger ikke lenger handling per {date} ifølge oversikten over planer (revisjonen er for "
         "eksempel vedtatt, utsatt eller planlagt senere); saken lukkes av planstrategi.",
         "en": "The plan no longer needs action as of {date} according to the plan overview (the revision was, "
         "for instance, adopted, postponed or planned for later); planstrategi closes this issue.",
     },
-    "remind.plans-one": {"nb": "{n} plan", "en": "{n} plan"},
-    "remind.plans-many": {"nb": "{n} planer", "en": "{n} plans"},
     "remind.months-one": {"nb": "{n} måned", "en": "{n} month"},
     "remind.months-many": {"nb": "{n} måneder", "en": "{n} months"},
-    "remind.text-head": {
+    "remind.text-head-one": {
         "nb": "Påminnelser per {date} (forfalt, utløpt, lovkrav i år eller frist innen {months}): "
-        "{plans} trenger handling.",
+        "1 plan trenger handling.",
         "en": "Reminders as of {date} (overdue, expired, due by law this year or a deadline within {months}): "
-        "{plans} need action.",
+        "1 plan needs action.",
+    },
+    "remind.text-head-many": {
+        "nb": "Påminnelser per {date} (forfalt, utløpt, lovkrav i år eller frist innen {months}): "
+        "{n} planer trenger handling.",
+        "en": "Reminders as of {date} (overdue, expired, due by law this year or a deadline within {months}): "
+        "{n} plans need action.",
     },
     "remind.section-create": {"nb": "Opprettes ({n}):", "en": "To open ({n}):"},
     "remind.section-reopen": {"nb": "Gjenåpnes ({n}):", "en": "To reopen ({n}):"},

@@ -129,10 +129,6 @@ def to_json(actions: Sequence[Action], reminders: Mapping[str, Reminder], *, as_
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _plans(n: int) -> str:
-    return t("remind.plans-one" if n == 1 else "remind.plans-many", n=n)
-
-
 def _who(reminder: Reminder, logins: Mapping[str, str]) -> str | None:
     """Who the issue goes to, when the plan names a responsible (the others are counted at the end)."""
     who = reminder.plan.responsible
@@ -162,7 +158,8 @@ def text(
     heading of our own, never with text from the data."""
     titles = {issue.number: one_line(issue.title, 80) for issue in existing}
     months = t("remind.months-one" if within_months == 1 else "remind.months-many", n=within_months)
-    lines = [t("remind.text-head", date=date_text(as_of), months=months, plans=_plans(len(reminders)))]
+    head = "remind.text-head-one" if len(reminders) == 1 else "remind.text-head-many"
+    lines = [t(head, date=date_text(as_of), months=months, n=len(reminders))]
     sections: dict[Kind, list[list[str]]] = {kind: [] for kind in Kind}
     for action in actions:
         reminder = reminders.get(action.plan)
