@@ -671,3 +671,16 @@ def test_the_readme_issue_body_is_what_remind_writes(monkeypatch: pytest.MonkeyP
     data = actions_json("--as-of", "2025-03-01")
     body = next(a["body"] for a in data["actions"] if a["plan"] == "finansforvaltning")
     assert f"```markdown\n{body}```\n" in README
+
+
+def test_a_huge_title_is_cut_in_the_title_and_the_body(base_register: Path) -> None:
+    path = base_register / "plans" / "delegeringsreglement.yaml"
+    huge = "<@" * 20_000
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Politisk delegeringsreglement", f'title: "{huge}"'),
+        encoding="utf-8",
+    )
+    data = actions_json("--data", str(base_register), "--as-of", "2025-03-01")
+    action = next(a for a in data["actions"] if a["plan"] == "delegeringsreglement")
+    assert len(action["title"]) <= 256 and action["title"].endswith("… – forfalt")
+    assert len(action["body"]) < 65_536 // 4

@@ -32,9 +32,13 @@ def one_line(text: str, limit: int = TITLE_LIMIT) -> str:
     return printable(" ".join(text.split()), limit)
 
 
+#: Each value from the data in a body is cut here, so a body stays far inside GitHub's 65,536 characters.
+VALUE_LIMIT = 300
+
+
 def _md(text: str) -> str:
     """Text from the data for the body: one line, printable, inert in Markdown."""
-    return escape(one_line(text, 10_000))
+    return escape(one_line(text, VALUE_LIMIT))
 
 
 def title(reminder: Reminder) -> str:
