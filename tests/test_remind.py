@@ -684,3 +684,14 @@ def test_a_huge_title_is_cut_in_the_title_and_the_body(base_register: Path) -> N
     action = next(a for a in data["actions"] if a["plan"] == "delegeringsreglement")
     assert len(action["title"]) <= 256 and action["title"].endswith("… – forfalt")
     assert len(action["body"]) < 65_536 // 4
+
+
+def test_a_mapping_of_thousands_of_unused_names_reports_the_first_ones(base_register: Path) -> None:
+    entries = "".join(f"  - responsible: Person {i}\n    login: person-{i}\n" for i in range(3000))
+    write(base_register / "github-users.yaml", "users:\n" + entries)
+    register = reg.load(base_register)
+    problems = [p for p in register.problems if p.path.endswith("github-users.yaml")]
+    assert [p.code for p in problems[:2]] == ["github-user-unused"] * 2
+    assert (problems[0].line, problems[1].line) == (2, 4)
+    assert problems[-1].code == "more-problems" and len(problems) == 101
+    assert len(register.github_users) == 3000

@@ -306,18 +306,20 @@ def _load_github_users(register: Register, path: Path, real_root: Path) -> None:
     if not isinstance(loaded.model, GitHubUserFile):
         return
     used = {plan.responsible.casefold() for plan in register.plans.values() if plan.responsible}
+    made: dict[str, int] = {}  # a file of 100,000 unused names is told about the first ones
     for index, user in enumerate(loaded.model.users):
         name = user.responsible.casefold()
-        line, column = _locate(path, ("users", index, "responsible"))
-        if name in register.github_users:
-            register.problems.append(_error(loaded.shown, line, column, "github-user-twice", name=user.responsible))
-            continue
-        register.github_users[name] = user.login
-        if name not in used:
-            message = t("github-user-unused", name=user.responsible)
-            register.problems.append(
-                Problem(loaded.shown, line, column, Severity.WARNING, "github-user-unused", message)
-            )
+        twice = name in register.github_users
+        register.github_users.setdefault(name, user.login)
+        if (twice or name not in used) and _room(register, loaded.shown, made):
+            line, column = _locate(path, ("users", index, "responsible"))
+            if twice:
+                register.problems.append(_error(loaded.shown, line, column, "github-user-twice", name=user.responsible))
+            else:
+                message = t("github-user-unused", name=user.responsible)
+                register.problems.append(
+                    Problem(loaded.shown, line, column, Severity.WARNING, "github-user-unused", message)
+                )
 
 
 def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
