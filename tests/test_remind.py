@@ -203,15 +203,15 @@ def test_closed_issues_are_left_closed_when_the_plan_is_not_due() -> None:
     assert reconcile([], [have(3, "a", open_=False)], known_plans=KNOWN) == []
 
 
-def test_a_plan_due_again_reopens_its_newest_closed_issue_and_updates_it() -> None:
-    existing = [have(3, "a", open_=False, body="Før"), have(9, "a", open_=False, body="Sist")]
+def test_a_plan_due_again_reopens_its_first_closed_issue_and_updates_it() -> None:
+    existing = [have(9, "a", open_=False, body="Duplikat"), have(3, "a", open_=False, body="Først")]
     actions = reconcile([want("a", body="Nå")], existing, known_plans=KNOWN)
     assert [(a.kind, a.number, a.why) for a in actions] == [
-        (Kind.REOPEN, 9, Why.DUE_AGAIN),
-        (Kind.UPDATE, 9, Why.DUE_AGAIN),
+        (Kind.REOPEN, 3, Why.DUE_AGAIN),
+        (Kind.UPDATE, 3, Why.DUE_AGAIN),
     ]
-    same = reconcile([want("a", body="Sist")], existing, known_plans=KNOWN)
-    assert kinds(same) == [("reopen", "a", 9)]
+    same = reconcile([want("a", body="Først")], existing, known_plans=KNOWN)
+    assert kinds(same) == [("reopen", "a", 3)]
 
 
 def test_an_open_issue_wins_over_closed_ones() -> None:

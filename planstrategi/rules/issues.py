@@ -10,8 +10,10 @@ without a marker is never touched. For each plan:
 * wanted, an open issue: **update** it when the title, the body, the assignees or the labels
   differ, else nothing. Two or more open issues with the same marker: the lowest number is kept,
   the others are **closed** as duplicates of it;
-* wanted, only closed issues: **reopen** the newest of them (and update it), rather than open a
-  new one, so that a plan keeps one issue, with its whole history, however often it falls due;
+* wanted, only closed issues: **reopen** the lowest-numbered of them, the plan's first issue (and
+  update it), rather than open a new one, so that a plan keeps one issue, with its whole history,
+  however often it falls due (the lowest number, as for duplicates: a duplicate closed once is
+  never the one brought back);
 * not wanted (the plan no longer needs action, or is no longer in the register), an open issue:
   **close** it, with a comment saying why.
 
@@ -168,9 +170,9 @@ def reconcile(
                 for i in opened[1:]
             ]
         elif issues:
-            newest = issues[-1]
-            actions.append(Action(Kind.REOPEN, issue_wanted.plan, Why.DUE_AGAIN, newest.number))
-            edit = _edit(issue_wanted, newest, Why.DUE_AGAIN, managed_logins)
+            first = issues[0]
+            actions.append(Action(Kind.REOPEN, issue_wanted.plan, Why.DUE_AGAIN, first.number))
+            edit = _edit(issue_wanted, first, Why.DUE_AGAIN, managed_logins)
             if edit.kind is Kind.UPDATE:
                 actions.append(edit)
         else:
