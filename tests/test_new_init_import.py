@@ -142,6 +142,7 @@ def test_init_lays_out_a_register_that_validates(tmp_path: Path) -> None:
     assert result.exit_code == 0
     files = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert files == [
+        ".github/workflows/planstrategi-reminders.yml",
         ".github/workflows/validate.yml",
         ".pre-commit-config.yaml",
         "README.md",
@@ -150,6 +151,7 @@ def test_init_lays_out_a_register_that_validates(tmp_path: Path) -> None:
         "data/municipalities.yaml",
         "data/plans/.gitkeep",
         "schemas/categories.schema.json",
+        "schemas/github-users.schema.json",
         "schemas/goals.schema.json",
         "schemas/municipalities.schema.json",
         "schemas/plan.schema.json",

@@ -22,7 +22,7 @@ from planstrategi.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-REPORTS = {"due", "overdue", "table", "list", "show", "requirements", "workload", "coordination"}
+REPORTS = {"due", "overdue", "table", "list", "show", "requirements", "workload", "coordination", "remind"}
 BLOCK = re.compile(r"```console\n\$ planstrategi (?P<args>[^\n]*)\n(?P<out>.*?)```\n", re.DOTALL)
 UPDATE = bool(os.environ.get("UPDATE_README"))
 

@@ -43,6 +43,7 @@ ACROSS_FILES = frozenset(
         "unknown-municipality",
         "unknown-requirement",
         "missing-file",
+        "github-user-twice",
         # and rules between fields of one file (store/plancheck.py)
         "work-after-target",
         "work-ends-before-start",
@@ -74,6 +75,7 @@ def schema_for(relative: Path) -> str | None:
         register.CATEGORIES_FILE: schema.CATEGORIES_SCHEMA,
         register.MUNICIPALITIES_FILE: schema.MUNICIPALITIES_SCHEMA,
         "requirements.yaml": schema.REQUIREMENTS_SCHEMA,
+        register.GITHUB_USERS_FILE: schema.GITHUB_USERS_SCHEMA,
     }
     return names.get(relative.name) if relative.parent == Path(".") else None
 

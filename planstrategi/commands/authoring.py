@@ -91,6 +91,7 @@ def init(
             show_default=False,
         ),
     ] = None,
+    remind_day: Annotated[int, typer.Option("--remind-day", min=1, max=28, help=t("opt.remind-day"))] = 1,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -120,7 +121,7 @@ def init(
         raise UsageError(t("init.install-bad", value=install_from, version=__version__)) from None
     except install.Unreachable as exc:
         raise UsageError(t("init.install-unreachable", where=exc.where, version=__version__)) from None
-    files = scaffold.register_files(municipality, name.strip(), chosen)
+    files = scaffold.register_files(municipality, name.strip(), chosen, remind_day)
     for relative, model in (("data/categories.yaml", CategoryFile), ("data/municipalities.yaml", MunicipalityFile)):
         document = yamlio.parse(files[relative], relative)
         _, problems = modelcheck.check(document, model)

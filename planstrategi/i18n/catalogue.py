@@ -1377,6 +1377,227 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not a pip requirement for planstrategi; write e.g. planstrategi=={version} or "
         '"planstrategi @ git+https://…/planstrategi.git@<commit>"',
     },
+    # --- remind (issue #19) ---
+    "help.remind": {
+        "nb": "Påminnelser som GitHub-saker: hvilke saker som skal opprettes, oppdateres, gjenåpnes eller lukkes "
+        "for planene som trenger handling (forfalt, utløpt, lovkrav i år, frist innen N måneder).",
+        "en": "Reminders as GitHub issues: which issues to open, update, reopen or close for the plans that need "
+        "action (overdue, expired, due by law this year, a deadline within N months).",
+    },
+    "opt.within-months": {
+        "nb": "Ta med frister innen så mange måneder fra datoen (0–24).",
+        "en": "Include deadlines within this many months of the date (0–24).",
+    },
+    "opt.existing": {
+        "nb": "Sakene som finnes, slik gh issue list --label planstrategi --state all --limit 1000 "
+        "--json number,title,body,state,assignees,labels skriver dem (uten filen: ingen).",
+        "en": "The existing issues, as gh issue list --label planstrategi --state all --limit 1000 "
+        "--json number,title,body,state,assignees,labels prints them (without it: none).",
+    },
+    "opt.remind-format": {
+        "nb": "text (for deg) eller json (handlingene arbeidsflyten utfører).",
+        "en": "text (for you) or json (the actions the workflow applies).",
+    },
+    "opt.remind-day": {
+        "nb": "Dagen i måneden påminnelsene kjøres (1–28).",
+        "en": "The day of the month the reminders run (1–28).",
+    },
+    "github-user-twice": {
+        "nb": "«{name}» står to ganger i github-users.yaml; ta med hver ansvarlig én gang",
+        "en": "'{name}' is in github-users.yaml twice; list each responsible once",
+    },
+    "github-user-unused": {
+        "nb": "ingen plan har «{name}» som ansvarlig (responsible); skriv navnet slik planfilene skriver det, "
+        "eller fjern oppføringen",
+        "en": "no plan has '{name}' as its responsible; write the name as the plan files write it, or remove the entry",
+    },
+    "rule.github-user-twice": {"nb": "Ansvarlig to ganger i github-users.yaml", "en": "Responsible listed twice"},
+    "rule-help.github-user-twice": {
+        "nb": "Hver ansvarlig kan ha én GitHub-bruker. Slå sammen oppføringene, eller fjern den ene.",
+        "en": "Each responsible can have one GitHub user. Merge the entries, or remove one of them.",
+    },
+    "rule.github-user-unused": {
+        "nb": "GitHub-bruker for en ansvarlig ingen plan har",
+        "en": "GitHub user for a responsible no plan has",
+    },
+    "rule-help.github-user-unused": {
+        "nb": "Navnet må stå som i planfilenes responsible (store og små bokstaver spiller ingen rolle). "
+        "Rett skrivemåten, eller fjern oppføringen.",
+        "en": "The name must be written as in the plan files' responsible (case does not matter). "
+        "Correct the spelling, or remove the entry.",
+    },
+    "why.github-login": {
+        "nb": "et GitHub-brukernavn har bare bokstaver a–z, sifre og enkle bindestreker inne i navnet, uten @",
+        "en": "a GitHub user name has only letters a–z, digits and single hyphens inside the name, no @",
+    },
+    "why.too-long": {"nb": "kan ha høyst {max} tegn", "en": "can have at most {max} characters"},
+    "remind.register-errors": {
+        "nb": "registeret har feil; rett dem først (planstrategi validate), så ingen sak lukkes fordi en planfil "
+        "ikke kunne leses",
+        "en": "the register has errors; fix them first (planstrategi validate), so that no issue is closed because "
+        "a plan file could not be read",
+    },
+    "remind.existing-missing": {"nb": "{path}: filen finnes ikke", "en": "{path}: the file does not exist"},
+    "remind.existing-too-large": {
+        "nb": "{path}: filen er over {limit} byte; er det riktig fil?",
+        "en": "{path}: the file is over {limit} bytes; is it the right file?",
+    },
+    "remind.existing-encoding": {
+        "nb": "{path}: filen er ikke UTF-8; lag den på nytt med gh issue list … --json",
+        "en": "{path}: the file is not UTF-8; make it again with gh issue list … --json",
+    },
+    "remind.existing-unreadable": {
+        "nb": "{path}: filen kan ikke leses ({reason})",
+        "en": "{path}: the file cannot be read ({reason})",
+    },
+    "remind.existing-json": {
+        "nb": "{path}:{line}:{col}: ikke gyldig JSON ({why}); lag filen med gh issue list --label planstrategi "
+        "--state all --limit 1000 --json number,title,body,state,assignees,labels",
+        "en": "{path}:{line}:{col}: not valid JSON ({why}); make the file with gh issue list --label planstrategi "
+        "--state all --limit 1000 --json number,title,body,state,assignees,labels",
+    },
+    "remind.existing-not-list": {
+        "nb": "ikke en liste av saker; lag filen med gh issue list --label planstrategi --state all --limit 1000 "
+        "--json number,title,body,state,assignees,labels",
+        "en": "not a list of issues; make the file with gh issue list --label planstrategi --state all --limit 1000 "
+        "--json number,title,body,state,assignees,labels",
+    },
+    "remind.existing-not-object": {
+        "nb": "sak nr. {n} i lista er ikke et objekt ({{…}})",
+        "en": "entry {n} of the list is not an object ({{…}})",
+    },
+    "remind.existing-field": {
+        "nb": "sak nr. {n} i lista: «{field}» mangler eller har feil type; ventet {expected}",
+        "en": "entry {n} of the list: '{field}' is missing or of the wrong type; expected {expected}",
+    },
+    "remind.label-description": {
+        "nb": "Påminnelse fra planstrategi: planen trenger handling",
+        "en": "Reminder from planstrategi: the plan needs action",
+    },
+    "remind.state-overdue": {"nb": "forfalt", "en": "overdue"},
+    "remind.state-expired": {"nb": "gyldigheten er utløpt", "en": "validity has run out"},
+    "remind.state-due": {"nb": "til revisjon", "en": "due for revision"},
+    "remind.title": {"nb": "{title} – {state}", "en": "{title} – {state}"},
+    "remind.body-intro": {
+        "nb": "**{title}** ({kind}, {category}) trenger handling ifølge kommunens oversikt over planer.",
+        "en": "**{title}** ({kind}, {category}) needs action according to the municipality's plan overview.",
+    },
+    "remind.body-why": {"nb": "Hvorfor", "en": "Why"},
+    "remind.body-responsible": {"nb": "Ansvarlig:", "en": "Responsible:"},
+    "remind.body-file": {"nb": "Fil:", "en": "File:"},
+    "remind.body-next": {"nb": "Neste steg", "en": "Next steps"},
+    "remind.body-no-responsible": {
+        "nb": "ikke oppgitt (feltet responsible i planfilen)",
+        "en": "not given (the field responsible in the plan file)",
+    },
+    "remind.body-unmapped": {
+        "nb": "{responsible} (ikke i github-users.yaml, så saken er ikke tildelt noen)",
+        "en": "{responsible} (not in github-users.yaml, so the issue is assigned to nobody)",
+    },
+    "remind.body-assigned": {
+        "nb": "{responsible}, tildelt GitHub-brukeren {login}",
+        "en": "{responsible}, assigned to the GitHub user {login}",
+    },
+    "remind.step-adopted": {
+        "nb": "Når revisjonen er vedtatt, før vedtaket inn i en pull request: "
+        "`planstrategi record {id} adopted --date DATO --case SAK`",
+        "en": "Once the revision is adopted, record the decision in a pull request: "
+        "`planstrategi record {id} adopted --date DATE --case CASE`",
+    },
+    "remind.step-postponed": {
+        "nb": "Er revisjonen utsatt: `planstrategi record {id} postponed --to ÅR --date DATO --case SAK`",
+        "en": "If the revision is postponed: `planstrategi record {id} postponed --to YEAR --date DATE --case CASE`",
+    },
+    "remind.step-started": {
+        "nb": "Når arbeidet begynner: `planstrategi record {id} started`",
+        "en": "When the work begins: `planstrategi record {id} started`",
+    },
+    "remind.step-planned": {
+        "nb": "Planlegg revisjonen: `planstrategi record {id} planned --target ÅR`",
+        "en": "Plan the revision: `planstrategi record {id} planned --target YEAR`",
+    },
+    "remind.body-footer": {
+        "nb": "Saken holdes oppdatert av planstrategi hver måned og lukkes når planen ikke lenger trenger handling. "
+        "La den skjulte markøren nederst i teksten stå.",
+        "en": "planstrategi keeps this issue up to date every month and closes it when the plan no longer needs "
+        "action. Leave the hidden marker at the end of the text as it is.",
+    },
+    "remind.comment-reopen": {
+        "nb": "Planen trenger handling igjen per {date}: {reasons}. Gjenåpnet av planstrategi.",
+        "en": "The plan needs action again as of {date}: {reasons}. Reopened by planstrategi.",
+    },
+    "remind.comment-duplicate": {
+        "nb": "Samme plan som #{number}; denne saken lukkes som duplikat av planstrategi.",
+        "en": "The same plan as #{number}; planstrategi closes this issue as a duplicate.",
+    },
+    "remind.comment-gone": {
+        "nb": "Planen «{id}» finnes ikke lenger i registeret; saken lukkes av planstrategi.",
+        "en": "The plan '{id}' is no longer in the register; planstrategi closes this issue.",
+    },
+    "remind.comment-no-longer-due": {
+        "nb": "Planen trenger ikke lenger handling per {date} ifølge oversikten over planer (revisjonen er for "
+        "eksempel vedtatt, utsatt eller planlagt senere); saken lukkes av planstrategi.",
+        "en": "The plan no longer needs action as of {date} according to the plan overview (the revision was, "
+        "for instance, adopted, postponed or planned for later); planstrategi closes this issue.",
+    },
+    "remind.months-one": {"nb": "{n} måned", "en": "{n} month"},
+    "remind.months-many": {"nb": "{n} måneder", "en": "{n} months"},
+    "remind.text-head-one": {
+        "nb": "Påminnelser per {date} (forfalt, utløpt, lovkrav i år eller frist innen {months}): "
+        "1 plan trenger handling.",
+        "en": "Reminders as of {date} (overdue, expired, due by law this year or a deadline within {months}): "
+        "1 plan needs action.",
+    },
+    "remind.text-head-many": {
+        "nb": "Påminnelser per {date} (forfalt, utløpt, lovkrav i år eller frist innen {months}): "
+        "{n} planer trenger handling.",
+        "en": "Reminders as of {date} (overdue, expired, due by law this year or a deadline within {months}): "
+        "{n} plans need action.",
+    },
+    "remind.section-create": {"nb": "Opprettes ({n}):", "en": "To open ({n}):"},
+    "remind.section-reopen": {"nb": "Gjenåpnes ({n}):", "en": "To reopen ({n}):"},
+    "remind.section-update": {"nb": "Oppdateres ({n}):", "en": "To update ({n}):"},
+    "remind.section-close": {"nb": "Lukkes ({n}):", "en": "To close ({n}):"},
+    "remind.section-none": {"nb": "Uendret ({n}):", "en": "Unchanged ({n}):"},
+    "remind.why-no-longer-due": {"nb": "trenger ikke lenger handling", "en": "no longer needs action"},
+    "remind.why-plan-gone": {
+        "nb": "planen finnes ikke lenger i registeret",
+        "en": "the plan is no longer in the register",
+    },
+    "remind.why-duplicate": {"nb": "duplikat av #{number}", "en": "duplicate of #{number}"},
+    "remind.text-changed": {"nb": "(endret: {fields})", "en": "(changed: {fields})"},
+    "remind.field-title": {"nb": "tittel", "en": "title"},
+    "remind.field-body": {"nb": "tekst", "en": "body"},
+    "remind.field-assignees": {"nb": "tildelt", "en": "assignees"},
+    "remind.field-labels": {"nb": "etiketter", "en": "labels"},
+    "remind.text-no-responsible-one": {
+        "nb": "1 av sakene som opprettes, er for en plan uten ansvarlig (responsible) og tildeles ingen.",
+        "en": "1 of the issues to open is for a plan with no responsible and is assigned to nobody.",
+    },
+    "remind.text-no-responsible-many": {
+        "nb": "{n} av sakene som opprettes, er for planer uten ansvarlig (responsible) og tildeles ingen.",
+        "en": "{n} of the issues to open are for plans with no responsible and are assigned to nobody.",
+    },
+    "remind.text-unmapped": {
+        "nb": "ansvarlig: {responsible}, som ikke står i github-users.yaml; saken tildeles ingen",
+        "en": "responsible: {responsible}, who is not in github-users.yaml; the issue is assigned to nobody",
+    },
+    "remind.text-assigned": {
+        "nb": "ansvarlig: {responsible}; tildeles {login}",
+        "en": "responsible: {responsible}; assigned to {login}",
+    },
+    "remind.text-nothing": {
+        "nb": "Ingen plan trenger handling, og ingen sak skal endres.",
+        "en": "No plan needs action, and no issue is to change.",
+    },
+    "remind.text-untouched-one": {
+        "nb": "1 sak med etiketten planstrategi har ingen markør og er ikke rørt.",
+        "en": "1 issue with the label planstrategi has no marker and is left alone.",
+    },
+    "remind.text-untouched-many": {
+        "nb": "{n} saker med etiketten planstrategi har ingen markør og er ikke rørt.",
+        "en": "{n} issues with the label planstrategi have no marker and are left alone.",
+    },
     # --- record ---
     "help.record": {
         "nb": "Før inn det kommunestyret vedtok (vedtatt, startet, utsatt, avlyst, planlagt, erstattet, opphevet) "

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from planstrategi.i18n import t
 from planstrategi.model import common
+from planstrategi.model.github import GITHUB_LOGIN_PATTERN
 from planstrategi.model.problems import Problem, Severity, printable
 from planstrategi.store import yamlio
 from planstrategi.store.yamlio import Document, Loc
@@ -141,11 +142,14 @@ def _why(kind: str, ctx: dict[str, Any], error: Any) -> str:
             (common.MUNICIPALITY_PATTERN, "why.municipality"),
             (common.CASE_PATTERN, "why.case"),
             (common.LINK_PATTERN, "why.link"),
+            (GITHUB_LOGIN_PATTERN, "why.github-login"),
         ):
             if pattern == source:
                 return t(why)
     if kind == "string_too_short":
         return t("why.empty")
+    if kind == "string_too_long":
+        return t("why.too-long", max=ctx.get("max_length", 0))
     if kind == "too_short":
         return t("why.too-short", min=ctx.get("min_length", 1))
     if kind in {"greater_than_equal", "greater_than"}:  # pydantic names only the bound that was broken

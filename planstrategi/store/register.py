@@ -7,6 +7,7 @@ Layout of a register (``--data``, else ``PLANSTRATEGI_DATA``, else ``./data``)::
     plans/<id>.yaml        one plan each
     goals/<plan-id>.yaml   the goals, strategies and measures of one plan
     requirements.yaml      the statutory and recommended plans (optional)
+    github-users.yaml      who each responsible is on GitHub, for the reminder issues (optional)
 
 Loading never stops at the first bad file: every file is read and checked, and the problems of
 all of them come back together with whatever did load.
@@ -46,6 +47,7 @@ GOALS_DIR = "goals"
 CATEGORIES_FILE = "categories.yaml"
 MUNICIPALITIES_FILE = "municipalities.yaml"
 REQUIREMENTS_FILE = "requirements.yaml"
+GITHUB_USERS_FILE = "github-users.yaml"
 SUFFIX = ".yaml"
 
 
@@ -82,6 +84,7 @@ class Register:
     plan_paths: dict[str, Path] = field(default_factory=dict)
     goal_paths: dict[str, Path] = field(default_factory=dict)
     requirements: dict[str, Requirement] = field(default_factory=dict)
+    github_users: dict[str, str] = field(default_factory=dict)  # responsible, casefolded -> GitHub login
     hidden: dict[str, int] = field(default_factory=dict)  # shown path -> problems past the cap
 
     def category_order(self) -> list[str]:
@@ -157,6 +160,7 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         register.problems.extend(folder_problems(root / folder))
         register.problems.extend(_ignored_files(root / folder))
     _check_references(register)
+    _load_github_users(register, root / GITHUB_USERS_FILE, real_root)
     if as_of is not None:
         _check_dates(register, as_of)
     if register.hidden:
@@ -289,6 +293,33 @@ def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
             register.problems.append(_error(loaded.shown, line, column, "duplicate-requirement", id=requirement.id))
             continue
         register.requirements[requirement.id] = requirement
+
+
+def _load_github_users(register: Register, path: Path, real_root: Path) -> None:
+    """github-users.yaml is optional. A responsible mapped twice is an error; one no plan names, a warning."""
+    from planstrategi.model.github import GitHubUserFile
+
+    if not os.path.lexists(path):
+        return
+    loaded = load_file(path, GitHubUserFile, real_root)
+    _add_loaded(register, loaded)
+    if not isinstance(loaded.model, GitHubUserFile):
+        return
+    used = {plan.responsible.casefold() for plan in register.plans.values() if plan.responsible}
+    made: dict[str, int] = {}  # a file of 100,000 unused names is told about the first ones
+    for index, user in enumerate(loaded.model.users):
+        name = user.responsible.casefold()
+        twice = name in register.github_users
+        register.github_users.setdefault(name, user.login)
+        if (twice or name not in used) and _room(register, loaded.shown, made):
+            line, column = _locate(path, ("users", index, "responsible"))
+            if twice:
+                register.problems.append(_error(loaded.shown, line, column, "github-user-twice", name=user.responsible))
+            else:
+                message = t("github-user-unused", name=user.responsible)
+                register.problems.append(
+                    Problem(loaded.shown, line, column, Severity.WARNING, "github-user-unused", message)
+                )
 
 
 def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:

@@ -168,9 +168,11 @@ def starting_categories() -> list[dict[str, Any]]:
     return [c.model_dump(exclude_none=True) for c in categories.categories]
 
 
-def register_files(number: str, name: str, install: Install) -> dict[str, str]:
+def register_files(
+    number: str, name: str, install: Install, remind_day: int = templates.DEFAULT_REMIND_DAY
+) -> dict[str, str]:
     """Every file ``init`` writes: path relative to the new repository -> text; CI and pre-commit
-    install planstrategi as ``install`` says."""
+    install planstrategi as ``install`` says, and the reminders run on ``remind_day`` of each month."""
     municipalities = {"home": number, "municipalities": [{"number": number, "name": name}]}
     files = {
         f"data/{CATEGORIES_FILE}": yamlio.dump(
@@ -182,6 +184,7 @@ def register_files(number: str, name: str, install: Install) -> dict[str, str]:
         "README.md": t("init.readme", name=name, number=number),
         ".pre-commit-config.yaml": templates.pre_commit_config(install),
         ".github/workflows/validate.yml": templates.workflow(install),
+        templates.REMINDERS_PATH: templates.reminders_workflow(install, remind_day),
     }
     files.update({f"schemas/{file}": text for file, text in schema.generate().items()})
     return files

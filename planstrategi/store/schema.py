@@ -28,6 +28,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan, RequirementFile
+from planstrategi.model.github import GitHubUserFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -39,6 +40,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "municipalities.schema.json": (MunicipalityFile, "planstrategi: municipalities (data/municipalities.yaml)"),
     "categories.schema.json": (CategoryFile, "planstrategi: groups of the plan overview (data/categories.yaml)"),
     "requirements.schema.json": (RequirementFile, "planstrategi: statutory requirements (data/requirements.yaml)"),
+    "github-users.schema.json": (
+        GitHubUserFile,
+        "planstrategi: GitHub users of the responsibles (data/github-users.yaml)",
+    ),
 }
 
 #: Which schema a data file uses, by its place in the register folder.
@@ -47,6 +52,7 @@ GOALS_SCHEMA = "goals.schema.json"
 MUNICIPALITIES_SCHEMA = "municipalities.schema.json"
 CATEGORIES_SCHEMA = "categories.schema.json"
 REQUIREMENTS_SCHEMA = "requirements.schema.json"
+GITHUB_USERS_SCHEMA = "github-users.schema.json"
 
 
 class _Generator(GenerateJsonSchema):

@@ -1,8 +1,10 @@
-"""The pre-commit configuration and the GitHub Actions workflow ``planstrategi init`` gives a new register.
+"""The pre-commit configuration and the GitHub Actions workflows ``planstrategi init`` gives a new register.
 
 They mirror this project's own ``.pre-commit-config.yaml`` and ``.github/workflows/validate.yml``,
 except that a register repository installs planstrategi instead of building it from source: the
-same planstrategi that runs ``init`` (``store/install.py`` finds out which).
+same planstrategi that runs ``init`` (``store/install.py`` finds out which). The reminders
+workflow has no counterpart here: it runs ``planstrategi remind`` once a month and applies the
+actions it prints with ``gh``.
 """
 
 from __future__ import annotations
@@ -130,3 +132,151 @@ jobs:
 def workflow(install: Install) -> str:
     """The workflow for a register repository, installing the planstrategi ``install`` names."""
     return _WORKFLOW.format(requirement=_quoted(install.requirement), checkout=CHECKOUT, setup_python=SETUP_PYTHON)
+
+
+#: The file ``init`` writes the reminders workflow to, and the day of the month it runs by default.
+REMINDERS_PATH = ".github/workflows/planstrategi-reminders.yml"
+DEFAULT_REMIND_DAY = 1
+
+_REMINDERS = """\
+# Once a month, keeps one GitHub issue per plan that needs action (overdue, expired, due by law
+# this year, a deadline within three months): opened, updated, reopened or closed as the
+# register says. planstrategi remind decides; this workflow only applies its actions with gh.
+# An issue is the plan's by a hidden marker in its body; issues without one are never touched.
+name: reminders
+
+on:
+  schedule:
+    - cron: "17 6 {day} * *"  # 06:17 UTC on day {day} of each month (planstrategi init --remind-day)
+  workflow_dispatch:  # and by hand: Actions > reminders > Run workflow
+
+# Least privilege: nothing at the top; the job asks for what it needs and no more.
+permissions: {{}}
+
+# One run at a time; a run half-way through its actions finishes, and the next one waits.
+concurrency:
+  group: ${{{{ github.workflow }}}}-${{{{ github.ref }}}}
+  cancel-in-progress: false
+
+env:
+  # The planstrategi that wrote this file (planstrategi init --install chooses another).
+  PLANSTRATEGI: {requirement}
+
+# Actions are pinned to full commit SHAs (a tag can be moved; a commit cannot), the version beside.
+jobs:
+  reminders:
+    name: Reminder issues
+    runs-on: ubuntu-latest
+    timeout-minutes: 15
+    permissions:
+      contents: read  # to check out the register
+      issues: write  # to open, edit, reopen, comment on and close the reminder issues
+    env:
+      GH_TOKEN: ${{{{ github.token }}}}
+      GH_REPO: ${{{{ github.repository }}}}
+    steps:
+      - uses: {checkout}
+        with:
+          persist-credentials: false  # nothing is pushed; gh gets its token from GH_TOKEN
+      - uses: {setup_python}
+        with:
+          python-version: "3.11"
+      - run: python -m pip install "$PLANSTRATEGI"
+      - name: The label
+        env:
+          DESCRIPTION: {description}
+        run: gh label create {label} --color 0e8a16 --description "$DESCRIPTION" --force
+      - name: What the reminders should be
+        shell: bash
+        run: |
+          set -euo pipefail
+          today="$(date -u +%Y-%m-%d)"
+          gh issue list --label {label} --state all --limit 1000 \\
+            --json number,title,body,state,assignees,labels > "$RUNNER_TEMP/existing.json"
+          planstrategi remind --format json --existing "$RUNNER_TEMP/existing.json" --as-of "$today" \\
+            > "$RUNNER_TEMP/actions.json"
+          # The same in words for the log; plan titles in it come from the register, so the runner
+          # is told to take no workflow commands from it.
+          token="$(openssl rand -hex 16)"
+          echo "::stop-commands::$token"
+          planstrategi remind --existing "$RUNNER_TEMP/existing.json" --as-of "$today"
+          echo "::$token::"
+      - name: Apply them
+        shell: bash
+        # Every value from the register (titles, bodies, comments) goes from the JSON to gh through
+        # files and quoted variables, never into this script's text.
+        run: |
+          set -uo pipefail
+          cd "$RUNNER_TEMP"
+          apply() {{
+            local kind number title label login url
+            kind="$(jq -r '.action' action.json)"
+            number="$(jq -r '.number // ""' action.json)"
+            title="$(jq -r '.title // ""' action.json)"
+            jq -r '.body // ""' action.json > body.md
+            jq -r '.comment // ""' action.json > comment.md
+            case "$kind" in
+              create)
+                local args=(--title="$title" --body-file body.md)
+                while read -r label; do args+=(--label="$label"); done < <(jq -r '.add_labels[]' action.json)
+                url="$(gh issue create "${{args[@]}}")" || return 1
+                number="${{url##*/}}"
+                ;;
+              update)
+                if [ -n "$title" ]; then gh issue edit "$number" --title="$title" || return 1; fi
+                if [ "$(jq '.body != null' action.json)" = true ]; then
+                  gh issue edit "$number" --body-file body.md || return 1
+                fi
+                while read -r label; do
+                  gh issue edit "$number" --add-label="$label" || return 1
+                done < <(jq -r '.add_labels[]' action.json)
+                ;;
+              reopen)
+                gh issue reopen "$number" || return 1
+                gh issue comment "$number" --body-file comment.md || return 1
+                ;;
+              close)
+                gh issue comment "$number" --body-file comment.md || return 1
+                if [ "$(jq -r '.why' action.json)" = no-longer-due ]; then
+                  gh issue close "$number" --reason completed || return 1
+                else
+                  gh issue close "$number" --reason "not planned" || return 1
+                fi
+                ;;
+              *) return 0 ;;
+            esac
+            # An assignee GitHub refuses (not a collaborator) is worth a warning, not a failed run.
+            while read -r login; do
+              gh issue edit "$number" --add-assignee="$login" || echo "::warning::#$number: cannot assign $login"
+            done < <(jq -r '.add_assignees[]' action.json)
+            while read -r login; do
+              gh issue edit "$number" --remove-assignee="$login" || echo "::warning::#$number: cannot unassign $login"
+            done < <(jq -r '.remove_assignees[]' action.json)
+          }}
+          failed=0
+          count="$(jq '.actions | length' actions.json)"
+          for ((i = 0; i < count; i++)); do
+            jq ".actions[$i]" actions.json > action.json
+            if ! apply; then
+              echo "::error::action $i ($(jq -r '.action + " " + .plan' action.json)) failed"
+              failed=1
+            fi
+          done
+          exit "$failed"
+"""
+
+
+def reminders_workflow(install: Install, day: int = DEFAULT_REMIND_DAY, label: str = "planstrategi") -> str:
+    """The monthly reminders workflow, run on ``day`` (1-28, so every month has it) at 06:17 UTC."""
+    from planstrategi.i18n import t
+
+    if not 1 <= day <= 28:
+        raise ValueError(day)
+    return _REMINDERS.format(
+        day=day,
+        label=label,
+        requirement=_quoted(install.requirement),
+        description=_quoted(t("remind.label-description")),
+        checkout=CHECKOUT,
+        setup_python=SETUP_PYTHON,
+    )
