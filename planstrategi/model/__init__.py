@@ -75,7 +75,6 @@ from planstrategi.model.plan import (
 )
 
 __all__ = [
-    "LanguageForm",
     "CASE_PATTERN",
     "LINK_PATTERN",
     "MAX_YEAR",
@@ -96,6 +95,7 @@ __all__ = [
     "GoalSet",
     "Inferable",
     "Kind",
+    "LanguageForm",
     "LegalBasis",
     "Link",
     "Measure",
