@@ -50,6 +50,10 @@ class Snapshot:
         """Stems of the files in ``folder`` (plans or goals) that did not load."""
         return {PurePosixPath(path).stem for path in self.failed if PurePosixPath(path).parent.name == folder}
 
+    def unlisted(self, folder: str) -> bool:
+        """True when ``folder`` (plans or goals) is there but could not be listed: nothing is known of it."""
+        return (PurePosixPath(self.folder) / folder).as_posix() in self.failed
+
 
 def _kind(name: str) -> str | None:
     """Which part of the register a path (relative to the register folder) belongs to."""
