@@ -9,7 +9,7 @@ invariant on every format of every command with hostile data).
 What "shown visibly" means everywhere: a character that must not reach the sink is written as its
 Python escape (``\\x1b``, ``\\u202e``), never dropped, so the planner can find and fix it. A byte
 of a file name that is not UTF-8 (read by Python as a lone surrogate, U+DC80–U+DCFF) is written
-as ``\\xNN``, the byte itself, so the output is always valid UTF-8.
+as ``\\udcNN``, NN the byte in hex (``\\udcff`` for 0xff), so the output is always valid UTF-8.
 
 Two things the GitHub Actions runner reads as commands, wherever the text lands in the log:
 a line that starts with ``::`` (after blanks: ``::error …``, ``::stop-commands::``) and ``##[``
@@ -41,10 +41,8 @@ _V1_COMMAND = "##["
 
 
 def visible(char: str) -> str:
-    """One unsafe character as the escape that shows it: ``\\x1b``, ``\\u202e``, ``\\xff`` for a byte."""
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape's stand-in for the byte code - 0xDC00
-        return f"\\x{code - 0xDC00:02x}"
+    """One unsafe character as the escape that shows it: ``\\x1b``, ``\\u202e``; ``\\udcff`` for the
+    byte 0xff of a file name (the same form ``register.display_path`` gives a plan file's path)."""
     return ascii(char)[1:-1]
 
 
@@ -201,7 +199,7 @@ def _finite(value: Any) -> Any:
 
 
 def _surrogate(match: re.Match[str]) -> str:
-    return "\\" + visible(match.group())  # inside a JSON string: an escaped backslash, then xNN
+    return "\\" + visible(match.group())  # inside a JSON string: an escaped backslash, then udcNN
 
 
 def json_text(document: Any, *, indent: int | None = 2) -> str:
@@ -209,7 +207,7 @@ def json_text(document: Any, *, indent: int | None = 2) -> str:
 
     Invariant: parses with a strict parser: no ``NaN`` or ``Infinity`` (a non-finite number is
     written as ``null``), no lone surrogate (a byte of a file name that is not UTF-8 is written
-    as the text ``\\xNN``), so the text encodes to valid UTF-8; control characters are JSON
+    as the text ``\\udcNN``), so the text encodes to valid UTF-8; control characters are JSON
     escapes (``\\u001b``) as the standard wants; no ``##[`` (its bracket as ``\\u005b``, which
     reads back the same). Lines start with blanks and a quote or a bracket, never ``::``.
     """
@@ -223,7 +221,7 @@ def json_text(document: Any, *, indent: int | None = 2) -> str:
 
 
 def file_name(name: str) -> str:
-    """A file name as the user should see it in any sink: every byte that is not UTF-8 as ``\\xNN``,
+    """A file name as the user should see it in any sink: every byte that is not UTF-8 as ``\\udcNN``,
     control characters as escapes. Already what ``register.display_path`` gives for a plan file;
     for names that come from elsewhere (git, a folder listing)."""
     return _CONTROL_TAB_OR_NEWLINE.sub(_show, name) if _CONTROL_TAB_OR_NEWLINE.search(name) else name

@@ -23,6 +23,7 @@ from planstrategi.store.register import (
     MUNICIPALITIES_FILE,
     PLANS_DIR,
     SUFFIX,
+    display_path,
     folder_problems,
 )
 
@@ -112,7 +113,7 @@ def from_git(repo: Path, revision: str, commit: str, folder: PurePosixPath) -> S
     small = [blob for blob in wanted if blob.size <= yamlio.MAX_FILE_BYTES]
     contents = gitrev.read_blobs(repo, small)
     for blob in sorted(wanted, key=lambda b: b.name):
-        shown = (folder / blob.name).as_posix()
+        shown = display_path(Path((folder / blob.name).as_posix()))  # a name with "\n" or 0xff, escaped
         if blob.name in contents:
             _add(snapshot, blob.name, shown, contents[blob.name], [])
         else:
@@ -137,7 +138,7 @@ def from_disk(repo: Path, folder: PurePosixPath) -> Snapshot:
             names += sorted(f"{sub}/{path.name}" for path in (root / sub).glob("*" + SUFFIX))
     for name in names:
         path = root / name
-        shown = (folder / name).as_posix()
+        shown = display_path(Path((folder / name).as_posix()))
         real = safeio.resolved(path)  # None: a link loop, which read_text reports
         if real is not None and not real.is_relative_to(real_root):
             _add(snapshot, name, shown, None, [Problem(shown, 0, 0, Severity.ERROR, "outside-data", t("outside-data"))])
