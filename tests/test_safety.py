@@ -397,7 +397,8 @@ ANNOTATION = re.compile(r"::(error|warning) file=[^:,\n]*(,line=[0-9]+,col=[0-9]
 
 class _Tags(HTMLParser):
     ALLOWED = frozenset(
-        "html head meta title style body main h1 h2 table caption thead tbody tr th td a p br span".split()
+        {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "table", "caption", "thead"}
+        | {"tbody", "tr", "th", "td", "a", "p", "br", "span"}
     )
     ATTRIBUTES = frozenset({"lang", "charset", "name", "content", "scope", "class", "colspan", "href", "aria-hidden"})
 

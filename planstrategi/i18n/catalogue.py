@@ -1352,7 +1352,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "control-in-text": {
         "nb": "«{key}» inneholder kontrolltegnet {char} "
         "(skrevet som en escape-sekvens i anførselstegn, vises som {escape}); slike tegn kan tømme skjermen, "
-        "endre farger, skjule lenker eller snu teksten der den vises; slett det, og bruk et vanlig linjeskift der teksten skal deles",
+        "endre farger, skjule lenker eller snu teksten der den vises; "
+        "slett det, og bruk et vanlig linjeskift der teksten skal deles",
         "en": "'{key}' contains the control character {char} (written as an escape in quotes, shown as {escape}); "
         "such characters can clear the screen, change colours, hide links or reverse the text wherever it is "
         "shown; delete it, and use an ordinary line break where the text should be split",
