@@ -26,18 +26,27 @@ from planstrategi.store.yamlio import MAX_DEPTH, MAX_PROBLEMS_PER_FILE, Document
 # marks, embeddings, overrides and isolates, the line and paragraph separators, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 # A file can only hold such a value through an escape (a backslash) or a character YAML lets be
-# typed (C1's NEL, the bidi marks, U+2028), and a non-number only through .nan, .inf or a float too
-# long or too large: most files match none and are not walked at all.
-_MAYBE = re.compile(
-    "\\\\|[\x85\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\\.(?:nan|inf)|[0-9][eE][-+]?[0-9]{3}|[0-9]{300}",
-    re.IGNORECASE,
-)
+# typed (C1's NEL, the bidi marks, U+2028), and a non-number only through YAML's six spellings of
+# .nan and .inf or a float with a signed exponent (1.0e+400: YAML 1.1 wants the sign). Most files
+# have none of them and are not walked at all; the look is a few substring searches, as loading
+# runs it on every file. (A float of more than 308 digits and no exponent also overflows; it is
+# not looked for, and the JSON writer still prints it as null.)
+_TYPED = re.compile("[\\\\\x85\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_NON_NUMBERS = (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF")
+_EXPONENT = re.compile("[eE][-+][0-9]{3}")
+
+
+def _maybe(text: str) -> bool:
+    """Could ``text`` hold a control character in a value or a number that is not finite?"""
+    if _TYPED.search(text) or any(word in text for word in _NON_NUMBERS):
+        return True
+    return ("e+" in text or "e-" in text or "E+" in text or "E-" in text) and _EXPONENT.search(text) is not None
 
 
 def check(document: Document) -> tuple[list[Problem], int]:
     """The control characters in text values and the non-finite numbers of a parsed document, at
     most MAX_PROBLEMS_PER_FILE of them, and how many more were found (counted, not made)."""
-    if document.data is None or (document.text is not None and not _MAYBE.search(document.text)):
+    if document.data is None or (document.text is not None and not _maybe(document.text)):
         return [], 0
     found: list[tuple[Loc, str, dict[str, object]]] = []
     hidden = 0
