@@ -125,8 +125,17 @@ def _print_list(listed: list[tuple[Plan, list[Reason]]], year: int) -> None:
         return
     plans = t("review.plans-one" if len(listed) == 1 else "review.plans-many", n=len(listed))
     typer.echo(t("review.heading", year=year, plans=plans))
+    from planstrategi.render.safety import terminal
+
     for plan, reasons in listed:
-        typer.echo(t("review.item", id=plan.id, title=plan.title, reasons="; ".join(r.text() for r in reasons)))
+        typer.echo(
+            t(
+                "review.item",
+                id=plan.id,
+                title=terminal(plan.title),
+                reasons=terminal("; ".join(r.text() for r in reasons)),
+            )
+        )
 
 
 def _from_file(session: _Session, path: Path, shown: str, listed: list[tuple[Plan, list[Reason]]]) -> None:
@@ -188,6 +197,7 @@ def _choices() -> dict[str, str]:
 def _ask(session: _Session, plan: Plan, day: dt.date) -> None:
     """Ask what to do with one plan until the answer can be recorded (or is skip)."""
     from planstrategi.i18n import date_text
+    from planstrategi.render import safety
     from planstrategi.rules import events
 
     choices = _choices()
@@ -195,7 +205,8 @@ def _ask(session: _Session, plan: Plan, day: dt.date) -> None:
     while True:
         typer.echo("")
         word = typer.prompt(
-            t("review.ask", id=plan.id, title=plan.title, choices=words), default=t("review.choice-skip")
+            t("review.ask", id=plan.id, title=safety.terminal(plan.title), choices=words),
+            default=t("review.choice-skip"),
         )
         event = choices.get(word.strip().lower())
         if event is None:

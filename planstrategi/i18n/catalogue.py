@@ -1348,6 +1348,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Only the first problems of a file are shown, so that a file with thousands of mistakes does not "
         "drown the rest. Fix the first ones and run again.",
     },
+    # --- inject (issue #20) ---
+    "control-in-text": {
+        "nb": "«{key}» inneholder kontrolltegnet {char} "
+        "(skrevet som en escape-sekvens i anførselstegn, vises som {escape}); slike tegn kan tømme skjermen, "
+        "endre farger, skjule lenker eller snu teksten der den vises; "
+        "slett det, og bruk et vanlig linjeskift der teksten skal deles",
+        "en": "'{key}' contains the control character {char} (written as an escape in quotes, shown as {escape}); "
+        "such characters can clear the screen, change colours, hide links or reverse the text wherever it is "
+        "shown; delete it, and use an ordinary line break where the text should be split",
+    },
+    "not-finite": {
+        "nb": "«{key}» er {value}, som ikke er et tall det kan regnes med (YAML leser .nan som «ikke et tall», "
+        "og .inf og tall over 1.8e308 som uendelig); skriv et vanlig tall, for eksempel 12 eller -3.5",
+        "en": "'{key}' is {value}, which is not a number that can be counted with (YAML reads .nan as "
+        "'not a number', and .inf and numbers above 1.8e308 as infinite); write an ordinary number, "
+        "such as 12 or -3.5",
+    },
+    "rule.control-in-text": {"nb": "Kontrolltegn i en tekst", "en": "Control character in a text"},
+    "rule-help.control-in-text": {
+        "nb": "En tekst i anførselstegn kan skrive kontrolltegn som escape-sekvenser (\\e, \\0, \\x07, \\u202e). "
+        "De kan styre terminalen, loggen eller siden der teksten vises. Slett tegnet.",
+        "en": "A text in quotes can write control characters as escapes (\\e, \\0, \\x07, \\u202e). "
+        "They can take over the terminal, log or page the text is shown in. Delete the character.",
+    },
+    "rule.not-finite": {"nb": "Ikke et tall", "en": "Not a number"},
+    "rule-help.not-finite": {
+        "nb": "YAML godtar .nan, .inf og tall så store at de blir uendelige, men de kan ikke regnes med og "
+        "gir ugyldig JSON. Skriv et vanlig tall.",
+        "en": "YAML accepts .nan, .inf and numbers so large they become infinite, but they cannot be counted "
+        "with and make invalid JSON. Write an ordinary number.",
+    },
     # --- CI and install ---
     "init.install-index": {
         "nb": "CI og pre-commit installerer {requirement} (samme versjon som denne, fra pakkeindeksen)",

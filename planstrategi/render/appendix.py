@@ -105,7 +105,7 @@ def render(document: Report, output_format: OutputFormat) -> str:
     """The appendix as ``output_format`` text; Markdown gets the title as its one top heading."""
     text = output_format.renderer()(document)
     if output_format is OutputFormat.MARKDOWN:
-        from planstrategi.render.markdown import escape
+        from planstrategi.render import safety
 
-        text = f"# {escape(document.title)}\n\n{text}"
+        text = f"# {safety.markdown(document.title)}\n\n{text}"
     return text

@@ -72,7 +72,7 @@ def blob_url(path: str, line: int = 0, env: Env | None = None) -> str | None:
     relative = repo_relative(path, environ)
     if relative is None:
         return None
-    url = f"{server}/{repository}/blob/{sha}/{quote(relative)}"
+    url = f"{server}/{repository}/blob/{sha}/{quote(relative, errors='surrogateescape')}"
     return f"{url}#L{line}" if line > 0 else url
 
 

@@ -2,7 +2,8 @@
 
 Excel in a Norwegian locale splits on ``;`` (the comma is the decimal sign) and guesses the
 encoding from the BOM. A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return would be read as a formula (CSV injection), so it gets a leading ``'``. A grouped table
+return would be read as a formula (CSV injection), so it gets a leading ``'`` unless it is a plain
+number (``safety.csv_cell`` says exactly what each cell gets). A grouped table
 gets its group (the category, the urgency) as the first column; the tables of ``show`` follow one
 another, separated by an empty line.
 """
@@ -13,18 +14,15 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from planstrategi.render import safety
 from planstrategi.render.report import Column, Report, Table
 
 if TYPE_CHECKING:
     from _csv import Writer
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """``text`` made safe to open in a spreadsheet: no leading formula character."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+#: ``text`` made safe to open in a spreadsheet: no leading formula character (``safety.csv_cell``).
+neutralise = safety.csv_cell
 
 
 def _write(out: Writer, table: Table) -> None:

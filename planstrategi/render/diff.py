@@ -1,26 +1,26 @@
 """A ``Diff`` as text for the terminal, Markdown for a pull request, or JSON for scripts.
 
-The Markdown escapes everything that came from the data: HTML is neutralised, Markdown
-punctuation is backslashed and ``@name`` gets a zero-width space so nobody is mentioned (and
-notified) by a plan title in a PR comment or ``$GITHUB_STEP_SUMMARY``.
+Each form passes everything that came from the data (titles, notes, decisions, file names from
+git) through its sink in ``safety``: the text form through ``safety.terminal`` (it is what the
+Actions log shows: no line from the data can start with ``::``, no escape sequence reaches the
+terminal), the Markdown through ``safety.markdown`` (HTML neutralised, punctuation backslashed,
+CR and LF made spaces, ``@name`` broken so nobody is mentioned by a plan title in a PR comment or
+``$GITHUB_STEP_SUMMARY``), the JSON through ``safety.json_text``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from planstrategi.i18n import date_text, t
+from planstrategi.render import safety
 from planstrategi.rules.diff import Detail, Diff, PlanChange
 from planstrategi.store.snapshot import Snapshot
 
 _MARKERS = {"added": "+", "removed": "-", "renamed": ">", "changed": "~"}
-# Data never starts a line (there is always a "- **…**" before it), so only inline syntax matters.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def label(snapshot: Snapshot) -> str:
@@ -132,23 +132,24 @@ def _summary(diff: Diff) -> str:
 
 def text(diff: Diff) -> str:
     """Plain text for the terminal: one line per plan, its details indented below."""
-    lines = [t("diff.title", base=label(diff.base), head=label(diff.head)) + ": " + _summary(diff)]
+    quote = safety.terminal
+    title = t("diff.title", base=quote(label(diff.base)), head=quote(label(diff.head)))
+    lines = [title + ": " + _summary(diff)]
     body: list[str] = []
     for plan in diff.plans:
-        body.append(f"{_MARKERS[plan.change]} {_headline(plan, str)}")
-        body += [f"    {_detail(detail, str)}" for detail in plan.details]
-    notes = list(_notes(diff, str))
+        body.append(f"{_MARKERS[plan.change]} {_headline(plan, quote)}")
+        body += [f"    {_detail(detail, quote)}" for detail in plan.details]
+    notes = list(_notes(diff, quote))
     if body:
         lines += ["", *body]
     if notes:
         lines += ["", *notes]
-    return "\n".join(lines) + "\n"
+    return safety.actions_log("\n".join(lines) + "\n")
 
 
 def escape_markdown(value: str) -> str:
-    """Text from the data, safe inside Markdown: no HTML, no formatting, no @mentions."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
-    return escaped.replace("@", "@&#8203;").replace("\n", " ")
+    """Text from the data, safe inside Markdown: no HTML, no formatting, no @mentions, one line."""
+    return safety.markdown(value)
 
 
 def markdown(diff: Diff) -> str:
@@ -186,7 +187,7 @@ def as_json(diff: Diff) -> str:
             for side, path, problems in diff.unreadable
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return safety.json_text(document) + "\n"
 
 
 RENDERERS: dict[str, Callable[[Diff], str]] = {"text": text, "markdown": markdown, "json": as_json}

@@ -2,15 +2,17 @@
 
 No scripts, no external assets (the CSS is inline), ``lang`` on the page, a ``<caption>`` on
 every table, ``<th scope>`` on every heading cell, and one ``<tbody>`` per group with a
-``scope="rowgroup"`` heading. Every text is escaped with ``html.escape``; links are made only for
-http, https and mailto addresses, anything else is shown as plain text.
+``scope="rowgroup"`` heading. Every text is escaped with ``safety.html`` (``html.escape`` with
+quotes, control characters shown as escapes); links are made only for http, https and mailto
+addresses (``safety.link``), anything else is shown as plain text.
 """
 
 from __future__ import annotations
 
-from html import escape
+from planstrategi.render import safety
+from planstrategi.render.report import Column, Report, Row, Table
 
-from planstrategi.render.report import Column, Report, Row, Table, safe_link
+escape = safety.html
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; }
@@ -31,7 +33,7 @@ _SCREEN_READER_ONLY = (
 
 
 def _link(url: object, text: str) -> str:
-    href = safe_link(url)
+    href = safety.link(url)
     return f'<a href="{escape(href)}">{escape(text)}</a>' if href else escape(text)
 
 

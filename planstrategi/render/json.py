@@ -7,14 +7,14 @@ Shape (documented in the README)::
 
 Keys are English; values are as in the data ("gjeldende", "reglement"); texts meant for people
 (``reasons[].text``, ``category_name``) are in the report's language. ``show`` writes the plan
-as in its file under ``plan`` instead of rows.
+as in its file under ``plan`` instead of rows. Strict JSON (``safety.json_text``): no NaN, valid UTF-8.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from planstrategi.render import safety
 from planstrategi.render.report import Report
 
 
@@ -30,4 +30,4 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    return safety.json_text(document(report)) + "\n"

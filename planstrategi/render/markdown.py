@@ -1,36 +1,35 @@
 """GitHub-flavoured Markdown tables, ready for a council document or a pull-request comment.
 
-Cells are escaped so the data cannot break the table or the page: ``|`` and Markdown's own
-characters get a backslash, HTML is written as entities (``&lt;``), and ``@name`` gets a
-zero-width space after the ``@`` so GitHub does not notify anyone. Line breaks become ``<br>``.
-A grouped table becomes one table per group under a ``###`` heading.
+Every text goes through ``safety.markdown`` (see its invariant) so the data cannot break the
+table or the page: ``|`` and Markdown's own characters get a backslash, HTML is written as
+entities (``&lt;``), ``@name`` gets a zero-width space after the ``@`` so GitHub does not notify
+anyone, and line breaks (CR or LF) become ``<br>``. A grouped table becomes one table per group
+under a ``###`` heading.
 """
 
 from __future__ import annotations
 
-import html
-import re
+from planstrategi.render import safety
+from planstrategi.render.report import Column, Report, Row, Table
 
-from planstrategi.render.report import Column, Report, Row, Table, safe_link
-
-_MARKDOWN_CHARS = re.compile(r"([\\`*_\[\]|~#])")
 _ALIGN = {"left": "---", "center": ":---:", "right": "---:"}
 
 
 def escape(text: str) -> str:
     """``text`` as literal Markdown inline content (no markup, no HTML, no mentions)."""
-    text = html.escape(text, quote=False)
-    text = _MARKDOWN_CHARS.sub(r"\\\1", text)
-    text = text.replace("@", "@&#8203;")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+    return safety.markdown(text, breaks=True)
+
+
+def _paragraph(text: str) -> str:
+    return safety.markdown(text, breaks=True, block=True)
 
 
 def _url(url: str) -> str:
-    return "".join(f"%{ord(c):02X}" if c in "()<>|\\ " else c for c in url)
+    return "".join(f"%{ord(c):02X}" if c in "()<>|\\ []" else c for c in url)
 
 
 def _link(url: object, text: str) -> str:
-    href = safe_link(url)
+    href = safety.link(url)
     return f"[{escape(text)}]({_url(href)})" if href and text else escape(text)
 
 
@@ -51,12 +50,12 @@ def _table(columns: list[Column], rows: list[Row]) -> list[str]:
 def _section(table: Table, level: str) -> list[str]:
     lines = [f"{level} {escape(table.caption)}", ""]
     if not table.rows:
-        return [*lines, escape(table.empty), ""] if table.empty else lines
+        return [*lines, _paragraph(table.empty), ""] if table.empty else lines
     for name, rows in table.groups():
         if name is not None:
             lines += [f"{level}# {escape(name)}", ""]
         lines += [*_table(table.columns_for("markdown"), rows), ""]
-    lines += [line for note in table.notes for line in (escape(note), "")]
+    lines += [line for note in table.notes for line in (_paragraph(note), "")]
     return lines
 
 

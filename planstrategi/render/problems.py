@@ -1,23 +1,30 @@
-"""Problems as text for people and editors, JSON for scripts, and GitHub Actions annotations."""
+"""Problems as text for people and editors, JSON for scripts, and GitHub Actions annotations.
+
+Paths and messages can hold text from the data (a file's name, a value quoted in a message), so
+each form passes them through its sink in ``safety``: the text lines through ``safety.terminal``,
+the annotations through ``safety.workflow_property`` and ``safety.workflow_data``, JSON through
+``safety.json_text``.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from planstrategi.i18n import t
 from planstrategi.model.problems import Problem, Severity
+from planstrategi.render import safety
 
 
 def _where(problem: Problem) -> str:
     if problem.line:
-        return f"{problem.path}:{problem.line}:{problem.column}"
-    return problem.path
+        return f"{safety.terminal(problem.path)}:{problem.line}:{problem.column}"
+    return safety.terminal(problem.path)
 
 
 def line(problem: Problem) -> str:
     """``path:line:col: error: message [code]``, the form editors and CI understand."""
-    return f"{_where(problem)}: {t('severity.' + problem.severity.value)}: {problem.message} [{problem.code}]"
+    message = safety.terminal(problem.message)
+    return f"{_where(problem)}: {t('severity.' + problem.severity.value)}: {message} [{problem.code}]"
 
 
 def text(problems: Sequence[Problem], files: int) -> str:
@@ -42,16 +49,12 @@ def as_json(problems: Sequence[Problem], files: int) -> str:
         "warnings": len(problems) - errors,
         "problems": [p.to_dict() for p in problems],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return safety.json_text(document) + "\n"
 
 
-def _escape_data(value: str) -> str:
-    # GitHub's workflow-command escaping: the message is data, the properties are stricter.
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+# GitHub's workflow-command escaping: the message is data, the properties are stricter.
+_escape_data = safety.workflow_data
+_escape_property = safety.workflow_property
 
 
 #: GitHub shows at most 10 error and 10 warning annotations per step (50 per job) and drops the rest,
@@ -93,7 +96,7 @@ def github(problems: Sequence[Problem], files: int) -> str:
     for p in sorted(plain, key=lambda p: (p.path, p.severity is not Severity.ERROR, p.line, p.column, p.code)):
         rest.setdefault(p.path, []).append(p)
     for path, group in rest.items():
-        lines.append(t("ci.more-annotations", path=path, count=len(group)))
+        lines.append(t("ci.more-annotations", path=safety.terminal(path), count=len(group)))
         lines += [line(p) for p in group]
     return "\n".join([*lines, summary(problems, files)]) + "\n"
 

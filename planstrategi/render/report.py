@@ -99,11 +99,9 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
 def safe_link(value: Any) -> str | None:
-    """``value`` when it is an http, https or mailto address without blanks; otherwise None."""
-    if not isinstance(value, str) or not value.lower().startswith(_SAFE_SCHEMES):
-        return None
-    return None if any(c.isspace() or ord(c) < 32 for c in value) else value
+    """``value`` when it is an http, https or mailto address without blanks; otherwise None
+    (``safety.link``, where the rule lives)."""
+    from planstrategi.render import safety
+
+    return safety.link(value)

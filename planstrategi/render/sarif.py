@@ -6,13 +6,13 @@ README's list of codes), so an alert keeps its rule when a run has none of it. O
 problem, each with a region (line 1 for a problem with the whole file; the end where the node is a
 single key or value) and a ``partialFingerprints`` entry made from the file, the code and the key
 path the problem sits at, so an alert stays the same alert when lines above it move. Paths are
-relative to the repository root, given against ``%SRCROOT%``.
+relative to the repository root, given against ``%SRCROOT%``. Written as strict JSON by
+``safety.json_text`` (valid UTF-8 whatever the file names, no NaN).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +21,7 @@ from urllib.parse import quote
 from planstrategi import __version__
 from planstrategi.i18n import CATALOGUE, t
 from planstrategi.model.problems import Problem, Severity
+from planstrategi.render import safety
 from planstrategi.render.ci import Env, blob_url, repo_relative, repository_root
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def _fingerprint(relative: str, problem: Problem, spot: Spot | None, seen: dict[
     """sha256 of the file, the code and the key path (the position only where the file has no
     structure to name), then ``:n`` for the n-th problem with the same three, as GitHub numbers its own."""
     where = spot.text if spot is not None else ("" if problem.line == 0 else f"@{problem.line}:{problem.column}")
-    digest = hashlib.sha256("\0".join((relative, problem.code, where)).encode("utf-8")).hexdigest()[:32]
+    key = "\0".join((relative, problem.code, where)).encode("utf-8", "surrogateescape")
+    digest = hashlib.sha256(key).hexdigest()[:32]
     seen[digest] = seen.get(digest, 0) + 1
     return f"{digest}:{seen[digest]}"
 
@@ -115,7 +117,7 @@ def _result(
 ) -> dict[str, Any]:
     relative = repo_relative(problem.path, env)
     if relative is not None:
-        artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+        artifact = {"uri": quote(relative, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
     else:  # outside the repository: an absolute file URI, which needs no base
         artifact = {"uri": Path(problem.path).absolute().as_uri()}
     # Every result has a region: GitHub needs one to show it; a problem with the whole file is on line 1.
@@ -169,4 +171,4 @@ def sarif(problems: Sequence[Problem], files: int) -> str:
 
     finder = keypaths.Finder()
     log = sarif_log(problems, locate=lambda p: finder.spot(p.path, p.line, p.column))
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return safety.json_text(log) + "\n"

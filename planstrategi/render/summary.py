@@ -1,34 +1,28 @@
 """The GitHub Actions job summary: every problem as Markdown, grouped by file, linked to its line.
 
 Annotations are capped by GitHub (10 errors and 10 warnings per step, 50 per job); the summary
-is not, so it carries the full list. Everything from the data is escaped: HTML, the table's
-``|``, Markdown punctuation, and ``@`` (so a value like ``@kommunestyret`` notifies nobody).
+is not, so it carries the full list. Everything from the data passes ``safety.markdown``: HTML,
+the table's ``|``, Markdown punctuation, line breaks (CR too), control characters and bytes of a
+file name that are not UTF-8, and ``@`` (so a value like ``@kommunestyret`` notifies nobody).
 ``append`` writes it to ``$GITHUB_STEP_SUMMARY``; a failure to write is reported, never raised,
 so it cannot hide the result of the run.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
 from collections.abc import Sequence
 
 from planstrategi.i18n import t
 from planstrategi.model.problems import Problem
+from planstrategi.render import safety
 from planstrategi.render.ci import Env, blob_url, step_summary_path
 from planstrategi.render.problems import summary as summary_line
-
-# Inline Markdown that could change how a message reads; block syntax (#, -, >) cannot start a
-# table cell or the lines written here. < and > are HTML-escaped before this.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
 
 
 def escape(text: str) -> str:
     """Text from the data made inert in GitHub Markdown (no HTML, no tables broken, no @mentions)."""
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
-    escaped = escaped.replace("@", "@&#8203;")  # a zero-width space after @ breaks the mention
-    return " ".join(escaped.splitlines())
+    return safety.markdown(text)
 
 
 def _link(text: str, url: str | None) -> str:
@@ -47,7 +41,7 @@ def markdown(
     Should the tables outgrow ``limit`` bytes (tens of thousands of problems), the rest is counted
     in a last line instead; the log has every problem anyway.
     """
-    parts = [f"## {escape(title)}", "", escape(summary_line(problems, files)), ""]
+    parts = [f"## {escape(title)}", "", safety.markdown(summary_line(problems, files), block=True), ""]
     size = sum(len(part.encode("utf-8")) + 1 for part in parts)
     header = (
         f"| {t('ci.summary-line')} | {t('ci.summary-severity')} | {t('ci.summary-code')} | {t('ci.summary-message')} |"
@@ -70,7 +64,7 @@ def markdown(
         size += block_size
         shown += len(block) - 5
     if shown < len(ordered):
-        parts += [escape(t("ci.summary-truncated", count=len(ordered) - shown)), ""]
+        parts += [safety.markdown(t("ci.summary-truncated", count=len(ordered) - shown), block=True), ""]
     return "\n".join(parts) + "\n"
 
 

@@ -20,6 +20,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from planstrategi.i18n import t
+from planstrategi.render import safety
 from planstrategi.render.report import Column, Report, Row, Table
 
 DEFAULT_WIDTH = 100
@@ -52,12 +53,12 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
     for name, group in table.groups():
         if name is not None:
             rows.append(len(headings))
-            headings.append(name)
+            headings.append(_safe(name))
         rows += [[_cell(column, row) for column in columns] for row in group]
     cut = sum(1 for cells in rows if not isinstance(cells, int) for cell in cells if _was_cut(cell))
     layout = _word_layout(columns, [cells for cells in rows if not isinstance(cells, int)], width)
     result = RichTable(
-        title=Text(table.caption, style="bold"),
+        title=Text(_safe(table.caption), style="bold"),
         title_justify="left",
         box=box.SIMPLE_HEAD if unicode else box.ASCII2,
         header_style="bold",
@@ -65,7 +66,7 @@ def _rich_table(table: Table, unicode: bool, headings: list[str], width: int) ->
     )
     for index, column in enumerate(columns):
         result.add_column(
-            Text(column.heading),
+            Text(_safe(column.heading)),
             justify=column.align,  # type: ignore[arg-type]
             overflow="fold",
             no_wrap=column.no_wrap,
@@ -89,8 +90,13 @@ def _was_cut(cell: Text) -> bool:
     return len(cell.plain) == MAX_CELL_CHARS and cell.plain.endswith(_CUT)
 
 
+def _safe(text: str) -> str:
+    """Cell text for the terminal (``safety.terminal``); the group marker cannot come from the data."""
+    return safety.terminal(text, newlines=True).replace(_MARK, "\\ue000")
+
+
 def _cell(column: Column, row: Row) -> Text:
-    text = column.text(row)
+    text = _safe(column.text(row))
     if len(text) > MAX_CELL_CHARS:
         return Text(text[: MAX_CELL_CHARS - 1] + _CUT)
     return Text(text, style=column.styles.get(text, ""))
@@ -159,13 +165,13 @@ def render(report: Report, *, width: int | None = None, color: bool | None = Non
         if index:
             console.print()
         if not table.rows:
-            console.print(Text(table.caption, style="bold"))
-            console.print(Text(table.empty))
+            console.print(Text(_safe(table.caption), style="bold"))
+            console.print(Text(_safe(table.empty)))
             continue
         rich_table, cut = _rich_table(table, use_unicode, headings, console.width)
         console.print(rich_table)
         for note in table.notes:
-            console.print(Text(note))
+            console.print(Text(_safe(note)))
         if cut:
             console.print(Text(t("table.cut", n=cut, limit=MAX_CELL_CHARS)))
     bold = console.color_system is not None
@@ -179,4 +185,4 @@ def render(report: Report, *, width: int | None = None, color: bool | None = Non
         line = line.rstrip()
         if line or (lines and lines[-1]):  # one blank line between blocks, none at the end
             lines.append(line)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return safety.actions_log("\n".join(lines).rstrip("\n") + "\n")

@@ -90,13 +90,16 @@ def compare(base: Snapshot, head: Snapshot) -> Diff:
     diff = Diff(base, head)
     skip_removed = head.failed_stems("plans")  # broken on HEAD is not removed
     skip_added = base.failed_stems("plans")
-    removed = [pid for pid in base.plans if pid not in head.plans and pid not in skip_removed]
-    added = [pid for pid in head.plans if pid not in base.plans and pid not in skip_added]
+    # A folder that cannot be listed on one side says nothing about its files: not "all removed".
+    removed = [] if head.unlisted("plans") else [p for p in base.plans if p not in head.plans and p not in skip_removed]
+    added = [] if base.unlisted("plans") else [p for p in head.plans if p not in base.plans and p not in skip_added]
+    goals_known = not (base.unlisted("goals") or head.unlisted("goals"))
     for old_id, new_id in _renames(base, head, removed, added):
         removed.remove(old_id)
         added.remove(new_id)
         details = _plan_details(base.plans[old_id], head.plans[new_id])
-        details += _goal_details(base.goals.get(old_id), head.goals.get(new_id))
+        if goals_known:
+            details += _goal_details(base.goals.get(old_id), head.goals.get(new_id))
         diff.plans.append(PlanChange("renamed", new_id, head.plans[new_id].title, old_id, details))
     for pid in added:
         diff.plans.append(
@@ -106,7 +109,7 @@ def compare(base: Snapshot, head: Snapshot) -> Diff:
         diff.plans.append(PlanChange("removed", pid, base.plans[pid].title))
     for pid in sorted(set(base.plans) & set(head.plans)):
         details = _plan_details(base.plans[pid], head.plans[pid])
-        if pid not in base.failed_stems("goals") | head.failed_stems("goals"):  # broken goals: not "dropped"
+        if goals_known and pid not in base.failed_stems("goals") | head.failed_stems("goals"):  # broken: not "dropped"
             details += _goal_details(base.goals.get(pid), head.goals.get(pid))
         if details:
             diff.plans.append(PlanChange("changed", pid, head.plans[pid].title, None, details))

@@ -38,7 +38,7 @@ from planstrategi.model import (
     Status,
 )
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, plancheck, safeio, yamlio
+from planstrategi.store import modelcheck, plancheck, safeio, textcheck, yamlio
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -230,7 +230,7 @@ def _ignored_files(folder: Path) -> list[Problem]:
             0,
             Severity.WARNING,
             "ignored-file",
-            t("ignored-file", folder=folder.name, stem=name.rsplit(".", 1)[0]),
+            t("ignored-file", folder=folder.name, stem=printable(name.rsplit(".", 1)[0], len(name) * 10)),
         )
         for name in names
         if not name.endswith(SUFFIX) and not name.startswith(".")
@@ -258,6 +258,8 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     document = yamlio.read_document(path, shown)
     if document.data is None:
         return Loaded(path, shown, None, document.problems)
+    unsafe, unsafe_hidden = textcheck.check(document)  # "\e" in a title, .nan; the model says no more there
+    document.found_at |= {(p.line, p.column) for p in unsafe}
     instance, problems, hidden = modelcheck.check_counted(document, model)
     if any(p.severity is Severity.ERROR for p in document.problems):
         instance = None  # a duplicate key or a YAML trap means the data is not what was written
@@ -265,8 +267,8 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
         # The plan stays loaded: its fields have their types, so the reports can still use it, and
         # dropping it would turn every reference to it (goals, supersedes) into errors of their own.
         problems.extend(plancheck.check(document, instance))
-    found = document.problems + problems
-    never_made = hidden + document.hidden
+    found = document.problems + unsafe + problems
+    never_made = hidden + document.hidden + unsafe_hidden
     dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
     return Loaded(path, shown, instance, yamlio.cap(found, never_made), dropped)
 

@@ -23,6 +23,7 @@ from planstrategi.store.register import (
     MUNICIPALITIES_FILE,
     PLANS_DIR,
     SUFFIX,
+    display_path,
     folder_problems,
 )
 
@@ -49,6 +50,10 @@ class Snapshot:
     def failed_stems(self, folder: str) -> set[str]:
         """Stems of the files in ``folder`` (plans or goals) that did not load."""
         return {PurePosixPath(path).stem for path in self.failed if PurePosixPath(path).parent.name == folder}
+
+    def unlisted(self, folder: str) -> bool:
+        """True when ``folder`` (plans or goals) is there but could not be listed: nothing is known of it."""
+        return (PurePosixPath(self.folder) / folder).as_posix() in self.failed
 
 
 def _kind(name: str) -> str | None:
@@ -108,7 +113,7 @@ def from_git(repo: Path, revision: str, commit: str, folder: PurePosixPath) -> S
     small = [blob for blob in wanted if blob.size <= yamlio.MAX_FILE_BYTES]
     contents = gitrev.read_blobs(repo, small)
     for blob in sorted(wanted, key=lambda b: b.name):
-        shown = (folder / blob.name).as_posix()
+        shown = display_path(Path((folder / blob.name).as_posix()))  # a name with "\n" or 0xff, escaped
         if blob.name in contents:
             _add(snapshot, blob.name, shown, contents[blob.name], [])
         else:
@@ -133,7 +138,7 @@ def from_disk(repo: Path, folder: PurePosixPath) -> Snapshot:
             names += sorted(f"{sub}/{path.name}" for path in (root / sub).glob("*" + SUFFIX))
     for name in names:
         path = root / name
-        shown = (folder / name).as_posix()
+        shown = display_path(Path((folder / name).as_posix()))
         real = safeio.resolved(path)  # None: a link loop, which read_text reports
         if real is not None and not real.is_relative_to(real_root):
             _add(snapshot, name, shown, None, [Problem(shown, 0, 0, Severity.ERROR, "outside-data", t("outside-data"))])
