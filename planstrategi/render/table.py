@@ -32,6 +32,7 @@ LONG_WORD = 30
 _GAPS = (3, 2)  # blanks between columns: three where they fit, two before stacking
 _SHORT_FIELD = 24  # a stacked field this short (label, colon, value) may share a line with the next
 _FIELD_GAP = "   "
+_MIN_VALUE = 16  # a stacked value beside its label gets at least this many cells, else it goes below
 _SGR = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
 
 
@@ -93,14 +94,14 @@ class _Measure:
             size = cells(line)
             if size > self.line:
                 self.line = size
-            if size <= self.word and size <= self.long_word:
+            if size <= self.long_word:  # no word in it can be longer than one already seen
                 continue
             indent = len(line) - len(line.lstrip(" "))
             for word in line.split():
-                width = indent + cells(word)
-                self.word = max(self.word, width)
-                if width <= LONG_WORD:
-                    self.long_word = max(self.long_word, width)
+                size = cells(word)
+                self.word = max(self.word, indent + size)
+                if size <= LONG_WORD:
+                    self.long_word = max(self.long_word, indent + size)
 
 
 def _paint(text: str, style: str, colour: bool) -> str:
@@ -108,8 +109,10 @@ def _paint(text: str, style: str, colour: bool) -> str:
     return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
 
 
-def _fit(text: str, width: int, align: str) -> str:
+def _fit(text: str, width: int, align: str, style: str = "", colour: bool = False) -> str:
+    """``text`` padded to ``width`` cells as ``align`` says; the colour covers the words only."""
     pad = width - cells(text)
+    text = _paint(text, style, colour)
     if pad <= 0:
         return text
     if align == "right":
@@ -172,9 +175,13 @@ class _Layout:
     def _settle(self, least: list[int], natural: list[int], room: int) -> list[int]:
         """The widths that give the fewest lines, then what a column leaves unused given to the others.
 
-        The candidates are the even share and, for each column that wraps, that column on one line
+        Columns that need at most a third of the room keep their lines whole when they can. The
+        candidates are the even share and, for each column that wraps, that column on one line
         with the rest shared; they are compared on a sample of rows, so a long table costs no more.
         """
+        short = [n if n <= room // 3 else low for n, low in zip(natural, least, strict=True)]
+        if sum(short) <= room:  # a short column (a group's name) is never wrapped to widen a long one
+            least = short
         candidates = [_share(least, natural, room - sum(least))]
         for index in range(len(least)):
             first = [*least[:index], natural[index], *least[index + 1 :]]
@@ -226,9 +233,8 @@ def _table_lines(layout: _Layout, widths: list[int], gap: int, colour: bool, rul
         for n in range(max(len(lines) for lines in wrapped)):
             parts = []
             for column, lines, text, width in zip(columns, wrapped, texts, widths, strict=True):
-                part = _fit(lines[n] if n < len(lines) else "", width, column.align)
                 style = column.styles.get(text, "") if styled else "bold"
-                parts.append(_paint(part, style, colour) if style and part.strip() else part)
+                parts.append(_fit(lines[n] if n < len(lines) else "", width, column.align, style, colour))
             yield (" " + spacer.join(parts)).rstrip()
 
     yield from block([c.heading for c in columns], styled=False)
@@ -251,6 +257,7 @@ def _group_heading(table: Table, name: str, width: int, colour: bool) -> Iterato
 def _stacked_lines(layout: _Layout, width: int, colour: bool) -> Iterator[str]:
     """One block per row of ``label: value`` fields; short ones share a line, long ones wrap under their label."""
     labels = [" ".join(c.heading.split()) + ":" for c in layout.columns]
+    need = max(max(m.long_word for m in layout.measures), _MIN_VALUE)
     first = True
     for name, rows in layout.groups:
         if name is not None:
@@ -261,13 +268,16 @@ def _stacked_lines(layout: _Layout, width: int, colour: bool) -> Iterator[str]:
             if not first or name is not None:
                 yield ""
             first = False
-            yield from _block(layout.columns, labels, texts, width, colour)
+            yield from _block(layout.columns, labels, texts, width, colour, need)
 
 
-def _block(columns: Sequence[Column], labels: list[str], texts: list[str], width: int, colour: bool) -> Iterator[str]:
-    """One row as fields; values start after the longest label, or under their label when narrow."""
+def _block(
+    columns: Sequence[Column], labels: list[str], texts: list[str], width: int, colour: bool, need: int
+) -> Iterator[str]:
+    """One row as fields; values start after the longest label, or under their label when the words
+    (``need`` cells, the longest of at most LONG_WORD) would not fit beside it."""
     indent = 1 + max(cells(label) for label in labels) + 1
-    below = width - indent < min(LONG_WORD, 24)
+    below = width - indent < need
     line, used = "", 0  # a line of short fields being filled, and its width
     for index, (column, label, text) in enumerate(zip(columns, labels, texts, strict=True)):
         if not text:
@@ -275,22 +285,23 @@ def _block(columns: Sequence[Column], labels: list[str], texts: list[str], width
         shown = column.spoken.get(text, text)
         style = column.styles.get(text, "")
         head = _paint(label, "bold", colour)
-        if index and "\n" not in shown and cells(label) + 1 + cells(shown) <= _SHORT_FIELD:
-            size = cells(label) + 1 + cells(shown)
+        size = cells(label) + 1 + cells(shown)
+        start = 1 + size if below else indent + cells(shown)  # the width of a line it starts
+        if index and "\n" not in shown and size <= _SHORT_FIELD and start <= width:
             if line and used + len(_FIELD_GAP) + size <= width:
                 line += _FIELD_GAP + head + " " + _paint(shown, style, colour)
                 used += len(_FIELD_GAP) + size
                 continue
             if line:
                 yield line
-            pad = " " * max(indent - 1 - cells(label), 1)
-            line, used = " " + head + pad + _paint(shown, style, colour), max(indent, cells(label) + 2) + cells(shown)
+            pad = " " if below else " " * (indent - 1 - cells(label))
+            line, used = " " + head + pad + _paint(shown, style, colour), start
             continue
         if line:
             yield line
             line, used = "", 0
         if below:
-            yield " " + head
+            yield from (" " + _paint(part, "bold", colour) for part in wrap(label, width - 1))
             yield from ("    " + _paint(part, style, colour) for part in wrap(shown, width - 4))
             continue
         parts = wrap(shown, width - indent)
