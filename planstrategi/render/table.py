@@ -32,6 +32,7 @@ LONG_WORD = 30
 _GAPS = (3, 2)  # blanks between columns: three where they fit, two before stacking
 _SHORT_FIELD = 24  # a stacked field this short (label, colon, value) may share a line with the next
 _FIELD_GAP = "   "
+_MEASURE = 30  # cells of a long text column that keep it readable, before short columns are kept whole
 _MIN_VALUE = 16  # a stacked value beside its label gets at least this many cells, else it goes below
 _SGR = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
 
@@ -175,13 +176,16 @@ class _Layout:
     def _settle(self, least: list[int], natural: list[int], room: int) -> list[int]:
         """The widths that give the fewest lines, then what a column leaves unused given to the others.
 
-        Columns that need at most a third of the room keep their lines whole when they can. The
+        Columns that need at most a third of the room keep their lines whole when the long ones
+        can still have 30 cells each. The
         candidates are the even share and, for each column that wraps, that column on one line
         with the rest shared; they are compared on a sample of rows, so a long table costs no more.
         """
-        short = [n if n <= room // 3 else low for n, low in zip(natural, least, strict=True)]
-        if sum(short) <= room:  # a short column (a group's name) is never wrapped to widen a long one
-            least = short
+        # A short column (a group's name) is not wrapped to widen a long one, if each long one
+        # still gets a readable measure.
+        short = [n if n <= room // 3 else max(low, _MEASURE) for n, low in zip(natural, least, strict=True)]
+        if sum(short) <= room:
+            least = [n if n <= room // 3 else low for n, low in zip(natural, least, strict=True)]
         candidates = [_share(least, natural, room - sum(least))]
         for index in range(len(least)):
             first = [*least[:index], natural[index], *least[index + 1 :]]
