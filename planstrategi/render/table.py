@@ -156,22 +156,35 @@ class _Layout:
             self.groups.append((name, texts))
 
     def widths(self, width: int) -> tuple[list[int], int] | None:
-        """Column widths and the gap between columns, or None when only the stacked layout fits."""
+        """Column widths and the gap between columns, or None when only the stacked layout fits.
+
+        Three blanks between columns; two where that saves a line in ten (or is all that fits)."""
         count = len(self.columns)
         natural = [m.line for m in self.measures]
         last = count - 1
+        words = [m.word if not c.no_wrap else m.line for m, c in zip(self.measures, self.columns, strict=True)]
+        if self.columns[last].align == "left" and not self.columns[last].no_wrap:
+            words[last] = max(self.measures[last].long_word, 1)
+        preferred = [max(w, min(c.min_width or 0, n)) for w, c, n in zip(words, self.columns, natural, strict=True)]
+        options: list[tuple[list[int], int]] = []
         for gap in _GAPS:
             room = width - 1 - gap * (count - 1)
             if sum(natural) <= room:
-                return natural, gap
-            words = [m.word if c.no_wrap is False else m.line for m, c in zip(self.measures, self.columns, strict=True)]
-            if self.columns[last].align == "left" and not self.columns[last].no_wrap:
-                words[last] = max(self.measures[last].long_word, 1)
-            preferred = [max(w, min(c.min_width or 0, n)) for w, c, n in zip(words, self.columns, natural, strict=True)]
-            for least in (preferred, words):
-                if sum(least) <= room:
-                    return self._settle(least, natural, room), gap
-        return None
+                options.append((natural, gap))
+                break
+            least = next((least for least in (preferred, words) if sum(least) <= room), None)
+            if least is not None:
+                options.append((self._settle(least, natural, room), gap))
+        if not options:
+            return None
+        sample = self._sample()
+        narrow_gap_cost = max(1, len(sample) // 10)  # lines two blanks must save to be worth it
+
+        def cost(option: tuple[list[int], int]) -> tuple[int, int]:
+            lines, broken = _height(sample, option[0])
+            return lines + (narrow_gap_cost if option[1] < _GAPS[0] else 0), broken
+
+        return min(options, key=cost)
 
     def _settle(self, least: list[int], natural: list[int], room: int) -> list[int]:
         """The widths that give the fewest lines, then what a column leaves unused given to the others.
@@ -217,15 +230,17 @@ class _Layout:
         return used
 
 
-def _height(rows: list[list[str]], widths: list[int]) -> int:
-    """How many lines ``rows`` take at ``widths``."""
-    total = 0
+def _height(rows: list[list[str]], widths: list[int]) -> tuple[int, int]:
+    """How many lines ``rows`` take at ``widths``, and (to break ties) how many lines their cells have."""
+    total = broken = 0
     for row in rows:
-        total += max(
+        counts = [
             len(wrap(text, width)) if cells(text) > width or "\n" in text else 1
             for text, width in zip(row, widths, strict=True)
-        )
-    return total
+        ]
+        total += max(counts)
+        broken += sum(counts)
+    return total, broken
 
 
 def _table_lines(layout: _Layout, widths: list[int], gap: int, colour: bool, rule: str) -> Iterator[str]:
