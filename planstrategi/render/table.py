@@ -19,6 +19,7 @@ is produced row by row, in time linear in the size of the table.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ DEFAULT_WIDTH = terminal.DEFAULT_WIDTH
 #: A word longer than this may overflow the last column or a stacked value instead of widening it.
 LONG_WORD = 30
 _GAPS = (3, 2)  # blanks between columns: three where they fit, two before stacking
+#: Blanks that ``wrap`` would change: other than space and newline, runs inside a line, at a line's end.
+_IRREGULAR = re.compile(r"[^\S\n ]|\S  +\S| +$", re.MULTILINE)
+#: Cells this long have their wrapping kept, since the layout asks for it more than once.
+_CACHED = 256
 _SHORT_FIELD = 24  # a stacked field this short (label, colon, value) may share a line with the next
 _FIELD_GAP = "   "
 _MEASURE = 30  # cells of a long text column that keep it readable, before short columns are kept whole
@@ -52,14 +57,22 @@ def cells(text: str) -> int:
     return width
 
 
+def line_widths(lines: list[str], text: str) -> list[int]:
+    """The width of each of ``lines`` (``text`` split at newlines) in cells."""
+    return list(map(len, lines)) if text.isascii() else list(map(cells, lines))
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken only between words.
 
     Each line of ``text`` keeps its leading indent (the id under a title in ``list``); runs of blanks
     inside a line become one. A word wider than the room stands alone on its line, whole.
     """
+    lines = text.split("\n")
+    if max(line_widths(lines, text)) <= width and not _IRREGULAR.search(text):  # every line fits as it is
+        return lines
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in lines:
         words = line.split()
         if not words:
             out.append("")
@@ -91,8 +104,8 @@ class _Measure:
     long_word: int = 0  # the longest word of at most LONG_WORD cells (what the last column needs)
 
     def add(self, text: str) -> None:
-        for line in text.split("\n"):
-            size = cells(line)
+        lines = text.split("\n")
+        for line, size in zip(lines, line_widths(lines, text), strict=True):
             if size > self.line:
                 self.line = size
             if size <= self.long_word:  # no word in it can be longer than one already seen
@@ -146,6 +159,9 @@ class _Layout:
         self.columns = table.columns_for("table")
         self.groups: list[tuple[str | None, list[list[str]]]] = []
         self.measures = [_Measure() for _ in self.columns]
+        self._wraps: dict[tuple[str, int], list[str]] = {}
+        self._longest: dict[str, int] = {}
+        self._longest_at: dict[tuple[str, int], int] = {}
         for measure, column in zip(self.measures, self.columns, strict=True):
             measure.add(column.heading)
         for name, group in table.groups():
@@ -154,6 +170,45 @@ class _Layout:
                 for measure, text in zip(self.measures, cells_of_row, strict=True):
                     measure.add(text)
             self.groups.append((name, texts))
+
+    def wrapped(self, text: str, width: int) -> list[str]:
+        """``wrap(text, width)``, kept for long cells (the layout and the output ask more than once)."""
+        if len(text) < _CACHED:
+            return wrap(text, width)
+        key = (text, width)
+        found = self._wraps.get(key)
+        if found is None:
+            if self.longest(text) <= width:
+                width = self.longest(text)  # the same lines at every width that holds them
+                found = self._wraps.get((text, width))
+            if found is None:
+                found = wrap(text, width)
+            self._wraps[key] = self._wraps[(text, width)] = found
+        return found
+
+    def longest(self, text: str) -> int:
+        """The widest line of ``text``, in cells."""
+        found = self._longest.get(text)
+        if found is None:
+            found = self._longest[text] = max(line_widths(text.split("\n"), text))
+        return found
+
+    def used(self, text: str, width: int) -> int:
+        """The widest line of ``text`` wrapped at ``width``."""
+        if len(text) < _CACHED:
+            return max(cells(line) for line in wrap(text, width))
+        if self.longest(text) <= width:
+            return self.longest(text)
+        key = (text, -width)
+        if key not in self._longest_at:
+            self._longest_at[key] = max(cells(line) for line in self.wrapped(text, width))
+        return self._longest_at[key]
+
+    def height(self, text: str, width: int) -> int:
+        """How many lines ``text`` takes at ``width``."""
+        if len(text) < _CACHED:
+            return 1 if "\n" not in text and cells(text) <= width else len(wrap(text, width))
+        return len(self.wrapped(text, width))
 
     def widths(self, width: int) -> tuple[list[int], int] | None:
         """Column widths and the gap between columns, or None when only the stacked layout fits.
@@ -181,7 +236,7 @@ class _Layout:
         narrow_gap_cost = max(1, len(sample) // 10)  # lines two blanks must save to be worth it
 
         def cost(option: tuple[list[int], int]) -> tuple[int, int]:
-            lines, broken = _height(sample, option[0])
+            lines, broken = _height(self, sample, option[0])
             return lines + (narrow_gap_cost if option[1] < _GAPS[0] else 0), broken
 
         return min(options, key=cost)
@@ -190,9 +245,9 @@ class _Layout:
         """The widths that give the fewest lines, then what a column leaves unused given to the others.
 
         Columns that need at most a third of the room keep their lines whole when the long ones
-        can still have 30 cells each. The
-        candidates are the even share and, for each column that wraps, that column on one line
-        with the rest shared; they are compared on a sample of rows, so a long table costs no more.
+        can still have 30 cells each. The candidates are the even share and, for each column that
+        wraps, that column on one line with the rest shared; they are compared on a sample of rows,
+        so a long table costs no more.
         """
         # A short column (a group's name) is not wrapped to widen a long one, if each long one
         # still gets a readable measure.
@@ -205,7 +260,7 @@ class _Layout:
             if natural[index] > least[index] and sum(first) <= room:
                 candidates.append(_share(first, natural, room - sum(first)))
         sample = self._sample()
-        widths = min(candidates, key=lambda widths: _height(sample, widths))
+        widths = min(candidates, key=lambda widths: _height(self, sample, widths))
         for _ in range(2):
             used = self._used(widths)
             if used == widths or sum(used) >= room:
@@ -226,18 +281,15 @@ class _Layout:
                 used[index] = measure.line
                 continue
             texts = [self.columns[index].heading] + [row[index] for _, rows in self.groups for row in rows]
-            used[index] = max(cells(line) for text in texts for line in wrap(text, width))
+            used[index] = max(self.used(text, width) for text in texts)
         return used
 
 
-def _height(rows: list[list[str]], widths: list[int]) -> tuple[int, int]:
+def _height(layout: _Layout, rows: list[list[str]], widths: list[int]) -> tuple[int, int]:
     """How many lines ``rows`` take at ``widths``, and (to break ties) how many lines their cells have."""
     total = broken = 0
     for row in rows:
-        counts = [
-            len(wrap(text, width)) if cells(text) > width or "\n" in text else 1
-            for text, width in zip(row, widths, strict=True)
-        ]
+        counts = [layout.height(text, width) for text, width in zip(row, widths, strict=True)]
         total += max(counts)
         broken += sum(counts)
     return total, broken
@@ -247,14 +299,29 @@ def _table_lines(layout: _Layout, widths: list[int], gap: int, colour: bool, rul
     columns = layout.columns
     spacer = " " * gap
 
+    blanks = [" " * width for width in widths]
+
     def block(texts: Sequence[str], styled: bool) -> Iterator[str]:
-        wrapped = [wrap(text, width) for text, width in zip(texts, widths, strict=True)]
-        for n in range(max(len(lines) for lines in wrapped)):
-            parts = []
-            for column, lines, text, width in zip(columns, wrapped, texts, widths, strict=True):
-                style = column.styles.get(text, "") if styled else "bold"
-                parts.append(_fit(lines[n] if n < len(lines) else "", width, column.align, style, colour))
+        wrapped = [layout.wrapped(text, width) for text, width in zip(texts, widths, strict=True)]
+        styles = [
+            column.styles.get(text, "") if styled else "bold" for column, text in zip(columns, texts, strict=True)
+        ]
+        heights = sorted(len(lines) for lines in wrapped)
+        shared = heights[-2] if len(heights) > 1 else 0  # below this line, only the tallest cell goes on
+        for n in range(shared):
+            parts = [
+                _fit(lines[n], width, column.align, style, colour) if n < len(lines) else blank
+                for column, lines, width, style, blank in zip(columns, wrapped, widths, styles, blanks, strict=True)
+            ]
             yield (" " + spacer.join(parts)).rstrip()
+        tallest = max(range(len(wrapped)), key=lambda i: len(wrapped[i]))
+        prefix = " " + "".join(blank + spacer for blank in blanks[:tallest])
+        column, width, style = columns[tallest], widths[tallest], styles[tallest]
+        if column.align == "left":  # padding that rstrip would take off again
+            yield from ((prefix + _paint(line, style, colour)).rstrip() for line in wrapped[tallest][shared:])
+            return
+        for line in wrapped[tallest][shared:]:
+            yield (prefix + _fit(line, width, column.align, style, colour)).rstrip()
 
     yield from block([c.heading for c in columns], styled=False)
     yield " " + rule * (sum(widths) + gap * (len(widths) - 1))
