@@ -17,6 +17,10 @@ to one core; ``due 2025 --format csv`` (the same answer without the terminal tab
 start-up floors: a one-argument Typer command that does nothing, and the same after importing the
 libraries ``due`` needs (pydantic, PyYAML, rich): the least any command of this CLI can cost. A
 tool that is not installed is reported as missing, not timed.
+
+A second table is the rendering budget: ``show`` and ``table`` on the bundled register with one
+plan's remarks a block of 240,000 lines (``--render-lines``), and ``list`` on a generated register
+of 36,000 plans (``--render-plans``), each with its ratio to ``validate`` on the same register.
 """
 
 from __future__ import annotations
@@ -215,6 +219,78 @@ def bench_size(size: str, runs: int, workdir: Path) -> tuple[dict[str, Measure],
     return measures, missing, schema_source
 
 
+# --- the rendering budget (issue #20): show, table and list within 3x validate on the same register
+
+
+def remarks_register(workdir: Path, lines: int) -> tuple[Path, str]:
+    """The bundled register with one plan's remarks made a block of ``lines`` one-word lines (under
+    the 1 MB a file may have); returns the register and that plan's id."""
+    register = workdir / "register-remarks"
+    shutil.copytree(BUNDLED, register)
+    path = register / "plans" / "helse-og-omsorgsplan.yaml"
+    kept, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        skipping = line.startswith("remarks:") or (skipping and line.startswith(" "))
+        if not skipping:
+            kept.append(line)
+    path.write_text("\n".join([*kept, "remarks: |", *["  a"] * lines]) + "\n", encoding="utf-8")
+    return register, path.stem
+
+
+def rendering_tools(planstrategi: list[str], register: Path, commands: list[list[str]]) -> list[Tool]:
+    base = ["--data", str(register), "--as-of", AS_OF]
+    found = [Tool("planstrategi validate", [*planstrategi, "validate", *base])]
+    for command in commands:
+        found.append(Tool(f"planstrategi {' '.join(command)}", [*planstrategi, *command, *base]))
+    return found
+
+
+def bench_rendering(runs: int, workdir: Path, lines: int, plans: int) -> dict[str, dict[str, Measure]]:
+    """``show`` and ``table`` on a plan with a ``lines``-line remarks block, ``list`` on ``plans`` plans,
+    each beside ``validate`` on the same register (the terminal table, at 100 columns)."""
+    planstrategi = _command("planstrategi") or [sys.executable, "-m", "planstrategi"]
+    remarks, plan_id = remarks_register(workdir, lines)
+    large = workdir / "register-list"
+    generate(plans, large)
+    cases = {
+        f"bundled + {lines:,}-line remarks": rendering_tools(planstrategi, remarks, [["show", plan_id], ["table"]]),
+        f"{plans:,} plans": rendering_tools(planstrategi, large, [["list"]]),
+    }
+    results: dict[str, dict[str, Measure]] = {}
+    os.environ["COLUMNS"] = "100"
+    for label, found in cases.items():
+        print(f"rendering, {label}: {runs} runs …", file=sys.stderr, flush=True)
+        measures = results[label] = {tool.name: Measure() for tool in found}
+        for tool in found:
+            run_once(tool, Measure())
+        for _ in range(runs):
+            for tool in found:
+                run_once(tool, measures[tool.name])
+    shutil.rmtree(remarks)
+    shutil.rmtree(large)
+    return results
+
+
+def rendering_table(results: dict[str, dict[str, Measure]], runs: int) -> str:
+    lines = [
+        "Rendering budget: `show`, `table` and `list` should stay within 3× `validate` on the same register.",
+        "",
+        f"| register | command | median of {runs} (s) | min (s) | ÷ validate | peak RSS (MB) |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, measures in results.items():
+        validate = measures.get("planstrategi validate")
+        for name, m in measures.items():
+            if m.failure:
+                lines.append(f"| {label} | {name} | failed: {m.failure.splitlines()[0][:80]} | | | |")
+                continue
+            lines.append(
+                f"| {label} | {name} | {m.median:.3f} | {min(m.times):.3f} | {_ratio(m.median, validate)} "
+                f"| {m.rss_max_kb / 1024:.0f} |"
+            )
+    return "\n".join(lines)
+
+
 def _ratio(value: float, base: Measure | None) -> str:
     return f"{value / base.median:.2f}×" if base and base.times and not base.failure else "–"
 
@@ -288,16 +364,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool per size (the median is shown)")
     parser.add_argument("--quick", action="store_true", help="60 and 2,000 files, 3 runs, print only")
     parser.add_argument("--smoke", action="store_true", help="60 files, one run, print only; exit 1 if a tool fails")
+    parser.add_argument(
+        "--render-lines", type=int, default=240_000, help="lines of the remarks block that show and table lay out"
+    )
+    parser.add_argument("--render-plans", type=int, default=36_000, help="plans in the register that list lays out")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",")]
     runs = args.runs
     write = not args.no_write
+    render_lines, render_plans = args.render_lines, args.render_plans
     if args.quick:
         sizes, runs, write = ["bundled", "2000"], 3, False
+        render_plans = 2000
     if args.smoke:
         sizes, runs, write = ["60"], 1, False
+        render_lines, render_plans = 2_400, 60
 
     load = os.getloadavg()  # other work on the machine shows in the times; say how much there was
     results: dict[str, dict[str, Measure]] = {}
@@ -307,16 +390,23 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             print(f"{_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
             results[size], missing, schema_source = bench_size(size, runs, Path(tmp))
+        rendering = bench_rendering(runs, Path(tmp), render_lines, render_plans)
     report = "\n\n".join(
         [
             machine(load),
             table(results, runs),
             f"Schema for check-jsonschema: {schema_source}."
             + (f" Not installed, not timed: {', '.join(missing)}." if missing else ""),
+            rendering_table(rendering, runs),
         ]
     )
     print(report)
-    failed = [f"{size}: {name}: {m.failure}" for size, ms in results.items() for name, m in ms.items() if m.failure]
+    failed = [
+        f"{size}: {name}: {m.failure}"
+        for size, ms in [*results.items(), *rendering.items()]
+        for name, m in ms.items()
+        if m.failure
+    ]
     if write:
         write_markdown(args.output, report)
         print(f"\nwritten to {args.output}", file=sys.stderr)

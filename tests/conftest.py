@@ -33,6 +33,7 @@ def _default_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts in Norwegian, whatever the environment or an earlier --lang said."""
     monkeypatch.delenv("PLANSTRATEGI_LANG", raising=False)
     monkeypatch.delenv("PLANSTRATEGI_DATA", raising=False)
+    monkeypatch.setenv("COLUMNS", "100")  # tables are laid out for the terminal the tests run in otherwise
     i18n.set_language(None)
     yield
     i18n.set_language(None)

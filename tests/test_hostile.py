@@ -305,20 +305,16 @@ def test_import_reads_at_most_the_limit(tmp_path: Path) -> None:
     assert csv.read_source(small) == b"Tittel\nPlan\n"
 
 
-# --- huge valid content: the terminal shows the start of a long cell, JSON keeps it all ----------
+# --- huge valid content: the terminal lays it out whole, in linear time; JSON keeps it too -------
 
 
-def test_a_huge_remark_is_cut_in_the_terminal_and_kept_whole_in_json(base_register: Path) -> None:
-    from planstrategi.render import table
-
+def test_a_huge_remark_is_shown_whole_in_the_terminal_and_in_json(base_register: Path) -> None:
     lines = "".join(f"  linje {i} tekst\n" for i in range(40_000))
     with (base_register / "plans" / "helseplan.yaml").open("a", encoding="utf-8") as stream:
         stream.write("remarks: |\n" + lines)
     code, out, err = run("show", "helseplan", "--data", str(base_register))
     assert (code, err) == (0, "")
-    assert "linje 39999" not in out
-    assert len(out) < 4 * table.MAX_CELL_CHARS + 10_000  # the cell's start, not 750 kB laid out by rich
-    assert f"{table.MAX_CELL_CHARS} tegn" in out  # the note under the table says a cell was cut
+    assert "linje 0 tekst" in out and "linje 39999 tekst" in out  # nothing cut
     code, out, _ = run("show", "helseplan", "--data", str(base_register), "--format", "json")
     assert code == 0
     assert "linje 39999 tekst" in out

@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planstrategi.cli import app
+from planstrategi.render.table import LONG_WORD, cells
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -41,9 +42,9 @@ EXTENSIONS = {"table": "txt", "markdown": "md", "csv": "csv", "json": "json", "h
 ENGLISH = {"due-2025": "table", "table-term-2023-overarching": "markdown", "show-kommuneplanens-samfunnsdel": "table"}
 
 
-def invoke(*args: str) -> bytes:
+def invoke(*args: str, width: int = 100) -> bytes:
     result = CliRunner().invoke(
-        app, [*args, "--data", str(DATA), "--as-of", AS_OF], catch_exceptions=False, env={"COLUMNS": "100"}
+        app, [*args, "--data", str(DATA), "--as-of", AS_OF], catch_exceptions=False, env={"COLUMNS": str(width)}
     )
     assert result.exit_code == 0, result.stderr
     assert result.stderr == "", "the bundled register should load without problems"
@@ -70,6 +71,33 @@ def test_golden_english(report: str) -> None:
     output_format = ENGLISH[report]
     output = invoke(*REPORTS[report], "--format", output_format, "--lang", "en")
     check(f"{report}.en.{EXTENSIONS[output_format]}", output)
+
+
+# --- the terminal tables at the widths people have -------------------------------------------
+
+#: Every terminal report, at 60, 80, 100 and 140 columns: a phone or a split pane, the classic
+#: terminal, the default when nothing says otherwise, and a wide window.
+TERMINAL_REPORTS = {
+    "due-2025": ["due", "2025"],
+    "overdue": ["overdue"],
+    "table-term-2023": ["table", "--term", "2023"],
+    "list": ["list"],
+    "requirements": ["requirements"],
+    "workload": ["workload"],
+    "show-kommuneplanens-samfunnsdel": ["show", "kommuneplanens-samfunnsdel"],
+}
+WIDTHS = (60, 80, 100, 140)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("report", list(TERMINAL_REPORTS))
+def test_golden_terminal_width(report: str, width: int) -> None:
+    output = invoke(*TERMINAL_REPORTS[report], "--format", "table", width=width)
+    check(f"{report}.w{width}.txt", output)
+    for line in output.decode("utf-8").splitlines():
+        # wider only where one long word (an address) ends the line, in the last column or a stacked field
+        before, _, word = line.rpartition(" ")
+        assert cells(line) <= width or (cells(before) < width and cells(word) > LONG_WORD), line
 
 
 # --- the revision table against the seed ------------------------------------------------------

@@ -234,11 +234,13 @@ class _Terminal(io.StringIO):
 
 def test_table_colours_only_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     overdue = report(row("A", urgency="overdue"))
-    monkeypatch.setattr(render_table.sys, "stdout", _Terminal())
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(render_table.terminal.sys, "stdout", _Terminal())
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert "\x1b[" in render_table.render(overdue, width=100)
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in render_table.render(overdue, width=100)
-    monkeypatch.setattr(render_table.sys, "stdout", io.StringIO())
+    monkeypatch.setattr(render_table.terminal.sys, "stdout", io.StringIO())
     monkeypatch.delenv("NO_COLOR")
     assert "\x1b[" not in render_table.render(overdue, width=100)

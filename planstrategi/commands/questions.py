@@ -75,7 +75,7 @@ def emit(report: Report, output_format: OutputFormat) -> None:
     """Print a report in the chosen format."""
     text = output_format.renderer()(report)
     if output_format is OutputFormat.TABLE:
-        typer.echo(text, nl=False)
+        typer.echo(text, nl=False, color=True)  # coloured by render.terminal's rules (FORCE_COLOR through a pipe)
         return
     # Files for other programs are UTF-8 whatever the console's code page, and the CSV's CRLF
     # must reach the file as written: bytes, not text-mode stdout.

@@ -144,7 +144,12 @@ def show_report(register: Register, plan: Plan, *, as_of: dt.date) -> Report:
             [
                 Column("target", t("col.target"), align="right", get=lambda r: _when(r["target"])),
                 Column("work", t("col.work-years"), get=lambda r: _span(r["work"])),
-                Column("state", t("col.state"), get=lambda r: t(f"state.{'overdue' if r['overdue'] else r['state']}")),
+                Column(
+                    "state",
+                    t("col.state"),
+                    get=lambda r: t(f"state.{'overdue' if r['overdue'] else r['state']}"),
+                    styles={t("state.overdue"): "bold red", t("state.vedtatt"): "green"},
+                ),
                 Column("decision", t("col.decision"), get=lambda r: _decision(r["decision"])),
                 Column("note", t("col.note")),
             ],

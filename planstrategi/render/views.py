@@ -16,6 +16,8 @@ from planstrategi.render.report import Column, Report, Row, Table
 
 MARK_SYMBOLS = {"planned": "x", "in-progress": "x", "done": "v", "overdue": "!"}
 MARK_STYLES = {"!": "bold red", "v": "green"}
+#: Colour for the urgency groups of ``due`` and ``overdue`` (only added to their words, never instead).
+URGENCY_STYLES = {"overdue": "bold red", "expired": "bold magenta", "due": "bold yellow"}
 TERMINAL = frozenset({"table"})
 WIDE = frozenset({"markdown", "csv", "html"})
 
@@ -77,7 +79,12 @@ def due_report(
             adopted_column(),
         ],
         rows=rows,
-        group=Column("urgency", t("col.urgency"), get=lambda r: t(f"urgency.{r['urgency']}", year=year)),
+        group=Column(
+            "urgency",
+            t("col.urgency"),
+            get=lambda r: t(f"urgency.{r['urgency']}", year=year),
+            styles={t(f"urgency.{u}", year=year): style for u, style in URGENCY_STYLES.items()},
+        ),
         empty=t(f"{kind}.none", year=year, date=date),
     )
     return Report(kind, table.caption, [table], _meta(kind, as_of, filters, year=year, counts=counts), language())
