@@ -408,3 +408,45 @@ def test_from_the_wheel_example_os_equals_the_checkouts_data(wheel: Path, tmp_pa
     assert files_under(tmp_path / "os-planer" / "data") == files_under(DATA)
     checked = run_installed(wheel, tmp_path, "validate", "--data", "os-planer/data")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# --- the README's example -----------------------------------------------------------------------
+
+
+def _section_sessions() -> list[list[tuple[str, list[str]]]]:
+    """The ```text blocks of the README section on init, each as (command, printed lines) pairs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Starting a register for a new municipality\n", 1)[1].split(
+        "\n### `planstrategi new", 1
+    )[0]
+    sessions = []
+    for block in section.split("```text\n")[1:]:
+        steps: list[tuple[str, list[str]]] = []
+        for line in block.split("```", 1)[0].splitlines():
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line)
+        sessions.append(steps)
+    return sessions
+
+
+def test_the_readme_example_is_what_init_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    sessions = [s for s in _section_sessions() if s and s[0][0].startswith("planstrategi init")]
+    assert sessions, "the README shows init"
+    for steps in sessions:
+        for command, shown in steps:
+            words = shlex.split(command)
+            if words[0] == "planstrategi":
+                result = cli(*words[1:])
+                assert result.exit_code == 0, result.output
+                printed = result.stdout.splitlines()
+            elif words[0] == "cat":
+                printed = Path(words[1]).read_text(encoding="utf-8").splitlines()
+            else:
+                assert words[0] == "head" and words[1].startswith("-")
+                printed = Path(words[2]).read_text(encoding="utf-8").splitlines()[: int(words[1][1:])]
+            assert printed == shown, f"README example '$ {command}' is stale"
