@@ -245,6 +245,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     [
         (["--municipality", "50"], "kommunenummer er fire sifre"),
         ([], "oppgi kommunenummeret med --municipality"),
+        (["--example", "os", "--municipality", "5025"], "ta bort --municipality"),
         (
             ["--example", "bergen"],
             "eksempelregisteret «bergen» finnes ikke i denne installasjonen; kjente eksempler: os",

@@ -120,6 +120,8 @@ def init(
         raise UsageError(t("init.no-municipality"))
     if municipality is not None and not re.fullmatch(r"[0-9]{4}", municipality):
         raise UsageError(t("init.bad-number", number=municipality))
+    if example is not None and municipality is not None:
+        raise UsageError(t("init.example-and-municipality", name=example))
     if example is not None and example not in scaffold.EXAMPLES:
         raise UsageError(t("init.no-example", name=example, known=", ".join(scaffold.EXAMPLES)))
     if directory.exists() and not directory.is_dir():
@@ -131,7 +133,7 @@ def init(
     try:
         if example is not None:
             data = scaffold.example_files(example)
-            number = municipality or scaffold.example_home(data)
+            number = scaffold.example_home(data)
             name = name or scaffold.example_name(data, number)
         else:
             name = name or scaffold.municipality_name(number)

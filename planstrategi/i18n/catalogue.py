@@ -1264,6 +1264,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "eksempelregisteret «{name}» finnes ikke i denne installasjonen; kjente eksempler: {known}",
         "en": "the example register '{name}' is not in this installation; known examples: {known}",
     },
+    "init.example-and-municipality": {
+        "nb": "--example {name} gir eksempelregisteret med sin egen kommune; ta bort --municipality",
+        "en": "--example {name} gives the example register with its own municipality; leave out --municipality",
+    },
+    "init.example-broken": {
+        "nb": "eksempelregisteret i denne installasjonen kan ikke leses ({path}); installer planstrategi på nytt",
+        "en": "the example register in this installation cannot be read ({path}); reinstall planstrategi",
+    },
     "init.language-neutral": {
         "nb": "# Kommunen er språklig nøytral (språkvedtak meldt til Språkrådet), så utskriftene er på bokmål.\n"
         "# Skriv «language: nn» her for nynorsk eller «language: nb» for bokmål; --lang overstyrer.",

@@ -168,10 +168,10 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
 
 def _name_municipalities(register: Register, listed: MunicipalityFile, path: Path) -> None:
     """Names for the municipalities given by number alone, from the tool's list of every municipality."""
+    if all(m.name is not None for m in listed.municipalities):
+        return
     from planstrategi.store import municipalities  # the list is read only when a name is missing
 
-    if not municipalities.unnamed(listed):
-        return
     register.municipalities, unknown = municipalities.with_names(listed)
     for index in unknown:
         number = listed.municipalities[index].number

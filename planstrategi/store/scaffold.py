@@ -258,7 +258,7 @@ def _example_municipalities(files: dict[str, str]) -> MunicipalityFile:
     text = files.get(f"data/{MUNICIPALITIES_FILE}", "")
     listed, _ = modelcheck.check(yamlio.parse(text, MUNICIPALITIES_FILE), MunicipalityFile)
     if listed is None:
-        raise ScaffoldError(t("init.no-example", name=MUNICIPALITIES_FILE, known=", ".join(EXAMPLES)))
+        raise ScaffoldError(t("init.example-broken", path=BUNDLED_DATA / MUNICIPALITIES_FILE))
     return listed
 
 
