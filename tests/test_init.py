@@ -170,7 +170,8 @@ def test_init_needs_nothing_but_the_number(tmp_path: Path) -> None:
     assert readme.startswith("# Oversikt over planer – Røros - Rosse kommune\n")
     assert "planstrategi validate" in readme and "planstrategi record" in readme and "planstrategi due" in readme
     assert_valid(target / "data")
-    duties = cli("requirements", "--data", str(target / "data"), "--year", "2025")
+    args = ["requirements", "--data", str(target / "data"), "--year", "2025"]
+    duties = CliRunner().invoke(app, args, catch_exceptions=False, env={"COLUMNS": "160"})
     assert duties.exit_code == 0, duties.output
     assert "Kommunal planstrategi" in duties.stdout and "plan- og bygningsloven § 10-1" in duties.stdout
     assert "Ingen krav å vise" not in duties.stdout
@@ -364,7 +365,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_installed(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(site), "PLANSTRATEGI_LANG": "nb"}
+    env = {**os.environ, "PYTHONPATH": str(site), "PLANSTRATEGI_LANG": "nb", "COLUMNS": "160"}
     env.pop("PLANSTRATEGI_DATA", None)
     return subprocess.run(
         [sys.executable, "-m", "planstrategi", *args],
