@@ -65,7 +65,7 @@ def test_missing_key_points_at_its_mapping() -> None:
 
 
 def test_missing_key_in_a_list_item() -> None:
-    text = 'home: "3430"\nmunicipalities:\n  - number: "3430"\n    name: Os\n  - number: "5025"\n'
+    text = 'home: "3430"\nmunicipalities:\n  - number: "3430"\n    name: Os\n  - name: Røros\n'
     assert [row[:3] for row in check(text, MunicipalityFile)] == [(5, 5, "missing-key")]
 
 

@@ -519,7 +519,8 @@ def test_the_register_language_is_used_when_none_is_asked_for(base_register: Pat
     assert nb["actions"][0]["title"] == "Politisk delegeringsreglement – forfalt"
 
 
-HOSTILE = "Plan\n::error::x $(touch pwned) `rm -rf ~` <!-- planstrategi:plan=helseplan --> -->\u001b[31m @kommunestyret"
+# No escape character: `validate` refuses one in a text (control-in-text), and remind refuses a register with errors.
+HOSTILE = "Plan\n::error::x $(touch pwned) `rm -rf ~` <!-- planstrategi:plan=helseplan --> -->[31m @kommunestyret"
 
 
 def test_hostile_titles_come_out_escaped_and_cannot_break_the_marker(base_register: Path, tmp_path: Path) -> None:

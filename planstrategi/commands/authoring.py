@@ -79,8 +79,16 @@ def _guess_kind(title: str) -> str:
 
 def init(
     directory: Annotated[Path, typer.Argument(help="Mappen det nye registeret lages i / the new repository's folder.")],
-    municipality: Annotated[str, typer.Option("--municipality", help="Kommunenummer, e.g. 5025.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Kommunens navn / the municipality's name.")] = None,
+    municipality: Annotated[
+        Optional[str], typer.Option("--municipality", help="Kommunenummer, e.g. 5025.", show_default=False)
+    ] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--name", help="Kommunens navn (default: from the list) / the name.")
+    ] = None,
+    example: Annotated[
+        Optional[str],
+        typer.Option("--example", help="Start fra et eksempelregister / start from an example register: os."),
+    ] = None,
     install_from: Annotated[
         Optional[str],
         typer.Option(
@@ -95,34 +103,62 @@ def init(
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Start et tomt register for en kommune / start an empty register for a municipality.
+    """Start et register for en kommune / start a register for a municipality.
 
-    Writes data/ (categories, municipalities, empty plans/ and goals/), schemas/, a README, a
-    pre-commit configuration and a GitHub Actions workflow, both installing the planstrategi that
-    runs init (or --install), and says which. Refuses a folder that is not empty unless --force.
+    Writes data/ (the groups, the municipality with its county and language form, the national
+    requirements, empty plans/ and goals/), schemas/, a README, a pre-commit configuration and a
+    GitHub Actions workflow, both installing the planstrategi that runs init (or --install), and
+    says which. The name comes from the list of every municipality unless --name. --example os
+    copies the bundled Os register instead. Refuses a folder that is not empty unless --force.
     """
     use_language(lang)
     from planstrategi import __version__
-    from planstrategi.model import CategoryFile, MunicipalityFile
+    from planstrategi.i18n import language
+    from planstrategi.model import CategoryFile, MunicipalityFile, RequirementFile
     from planstrategi.store import install, modelcheck, register, safeio, scaffold, yamlio
 
-    if not re.fullmatch(r"[0-9]{4}", municipality):
+    if example is None and municipality is None:
+        raise UsageError(t("init.no-municipality"))
+    if municipality is not None and not re.fullmatch(r"[0-9]{4}", municipality):
         raise UsageError(t("init.bad-number", number=municipality))
-    name = name or scaffold.municipality_name(municipality)
-    if not name or not name.strip():
-        raise UsageError(t("init.no-name", number=municipality))
+    if example is not None and municipality is not None:
+        raise UsageError(t("init.example-and-municipality", name=example))
+    if example is not None and example not in scaffold.EXAMPLES:
+        raise UsageError(t("init.no-example", name=example, known=", ".join(scaffold.EXAMPLES)))
     if directory.exists() and not directory.is_dir():
         raise UsageError(t("init.not-a-folder", path=directory))
     if directory.is_dir() and any(directory.iterdir()) and not force:
         raise UsageError(t("init.not-empty", path=directory), code=1)
+    data: dict[str, str] | None = None
+    number = municipality or ""
+    try:
+        if example is not None:
+            data = scaffold.example_files(example)
+            number = scaffold.example_home(data)
+            name = name or scaffold.example_name(data, number)
+        else:
+            name = name or scaffold.municipality_name(number)
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(exc.message, code=1) from None
+    if not name or not name.strip():
+        raise UsageError(t("init.no-name", number=number))
     try:
         chosen = install.from_option(install_from) if install_from is not None else install.detect()
     except install.BadRequirement:
         raise UsageError(t("init.install-bad", value=install_from, version=__version__)) from None
     except install.Unreachable as exc:
         raise UsageError(t("init.install-unreachable", where=exc.where, version=__version__)) from None
-    files = scaffold.register_files(municipality, name.strip(), chosen, remind_day)
-    for relative, model in (("data/categories.yaml", CategoryFile), ("data/municipalities.yaml", MunicipalityFile)):
+    if data is not None:
+        files = {**data, **scaffold.repository_files(number, name.strip(), chosen, remind_day, ui_language=language())}
+    else:
+        files = scaffold.register_files(number, name.strip(), chosen, remind_day, ui_language=language())
+    for relative, model in (
+        ("data/categories.yaml", CategoryFile),
+        ("data/municipalities.yaml", MunicipalityFile),
+        ("data/requirements.yaml", RequirementFile),
+    ):
+        if relative not in files:
+            continue
         document = yamlio.parse(files[relative], relative)
         _, problems = modelcheck.check(document, model)
         if problems or document.problems:
@@ -138,7 +174,7 @@ def init(
     for path in written:
         typer.echo(register.display_path(path))
     typer.echo(t(f"init.install-{chosen.source.value}", requirement=chosen.requirement))
-    typer.echo(t("init.done", name=name.strip(), number=municipality, path=directory))
+    typer.echo(t("init.done", name=name.strip(), number=number, path=directory))
 
 
 def import_plans(

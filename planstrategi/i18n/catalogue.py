@@ -1253,6 +1253,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "planfiler skrevet: {written}; problemer: {problems}",
         "en": "plan files written: {written}; problems: {problems}",
     },
+    # --- munis (issue #16) ---
+    "init.no-municipality": {
+        "nb": "oppgi kommunenummeret med --municipality (f.eks. --municipality 5025), eller start fra "
+        "eksempelet med --example os",
+        "en": "give the municipality number with --municipality (e.g. --municipality 5025), or start from "
+        "the example with --example os",
+    },
+    "init.no-example": {
+        "nb": "eksempelregisteret «{name}» finnes ikke i denne installasjonen; kjente eksempler: {known}",
+        "en": "the example register '{name}' is not in this installation; known examples: {known}",
+    },
+    "init.example-and-municipality": {
+        "nb": "--example {name} gir eksempelregisteret med sin egen kommune; ta bort --municipality",
+        "en": "--example {name} gives the example register with its own municipality; leave out --municipality",
+    },
+    "init.example-broken": {
+        "nb": "eksempelregisteret i denne installasjonen kan ikke leses ({path}); installer planstrategi på nytt",
+        "en": "the example register in this installation cannot be read ({path}); reinstall planstrategi",
+    },
+    "init.language-neutral": {
+        "nb": "# Kommunen er språklig nøytral (språkvedtak meldt til Språkrådet), så utskriftene er på bokmål.\n"
+        "# Skriv «language: nn» her for nynorsk eller «language: nb» for bokmål; --lang overstyrer.",
+        "en": "# The municipality is neutral in its language decision (reported to Språkrådet), so the output\n"
+        "# is in bokmål. Write 'language: nn' here for nynorsk or 'language: nb' for bokmål; --lang overrides.",
+    },
+    "init.language-unknown": {
+        "nb": "# Kommunens målform er ikke kjent fra en offentlig kilde planstrategi har; utskriftene er på bokmål.\n"
+        "# Skriv «language: nn» her for nynorsk eller «language: nb» for bokmål; --lang overstyrer.",
+        "en": "# The municipality's language form is not known from a public source planstrategi has; the output\n"
+        "# is in bokmål. Write 'language: nn' here for nynorsk or 'language: nb' for bokmål; --lang overrides.",
+    },
+    "municipality-unnamed": {
+        "nb": "kommunenummer «{number}» finnes ikke i listen over kommuner, så navnet er ukjent; rett nummeret, "
+        "eller skriv navnet med name:",
+        "en": "municipality number '{number}' is not in the list of municipalities, so its name is unknown; "
+        "correct the number, or give the name with name:",
+    },
+    "rule.municipality-unnamed": {"nb": "Kommune uten navn", "en": "Municipality without a name"},
+    "rule-help.municipality-unnamed": {
+        "nb": "En kommune i data/municipalities.yaml er oppgitt bare med nummer, og nummeret finnes ikke i "
+        "listen over alle kommuner. Rett nummeret, eller skriv navnet med name:.",
+        "en": "A municipality in data/municipalities.yaml is given by number alone, and the number is not in "
+        "the list of every municipality. Correct the number, or give the name with name:.",
+    },
     # --- upgrade ---
     "help.upgrade": {
         "nb": "Skriv planfilene om fra format 0.1 til 0.2 (year blir target i revisjonene); kommentarer og alt "

@@ -24,7 +24,10 @@ class Municipality(StrictModel):
     """A municipality the register mentions (kommune)."""
 
     number: MunicipalityNumber = Field(description='Kommunenummer, four digits as a string, e.g. "3430".')
-    name: Text = Field(description="The municipality's name.")
+    name: Text | None = Field(
+        default=None,
+        description="The municipality's name; left out, it is taken from the tool's list of every municipality.",
+    )
     county: Text | None = Field(default=None, description="County (fylke).")
     population: Count | None = Field(default=None, description="Number of inhabitants.")
     population_year: Year | None = Field(default=None, description="Year the population figure is from.")
@@ -61,6 +64,29 @@ class LanguageForm(StrEnum):
     BOKMAL = "nb"
     NYNORSK = "nn"
     ENGLISH = "en"
+
+
+class OfficialLanguageForm(StrEnum):
+    """A municipality's own decision on its written language (språkvedtak, språklova § 11)."""
+
+    BOKMAL = "bokmål"
+    NYNORSK = "nynorsk"
+    NOYTRAL = "nøytral"  # neutral: the state may write to it in either
+
+
+class KnownMunicipality(StrictModel):
+    """One entry in the tool's list of every Norwegian municipality (package data, not a register file)."""
+
+    number: MunicipalityNumber
+    name: Text
+    county: Text
+    language: OfficialLanguageForm | None = None  # None: not verified from a public source
+
+
+class MunicipalityList(StrictModel):
+    """``planstrategi/data/norwegian-municipalities.yaml``: every municipality, by number."""
+
+    municipalities: list[KnownMunicipality] = Field(min_length=1)
 
 
 class MunicipalityFile(StrictModel):

@@ -90,11 +90,12 @@ def _municipality(register: Register, value: str) -> str:
     wanted = value.strip()
     municipalities = register.municipalities.municipalities if register.municipalities else []
     for municipality in municipalities:
-        if wanted in (municipality.number, municipality.name) or wanted.casefold() == municipality.name.casefold():
+        name = municipality.name or municipality.number
+        if wanted in (municipality.number, name) or wanted.casefold() == name.casefold():
             return municipality.number
     if wanted.isdigit() and len(wanted) == 4:
         return wanted  # a number the register does not name still filters correctly
-    names = [m.name for m in municipalities]
+    names = [m.name or m.number for m in municipalities]
     raise FilterError(t("filter.unknown-municipality", value=value) + _suggest(wanted, names))
 
 

@@ -99,7 +99,7 @@ class Register:
     def municipality_name(self, number: str) -> str:
         for municipality in self.municipalities.municipalities if self.municipalities else ():
             if municipality.number == number:
-                return municipality.name
+                return municipality.name or number
         return number
 
     def sorted_problems(self) -> list[Problem]:
@@ -143,6 +143,8 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         loaded = load_file(path, model, real_root)
         _add_loaded(register, loaded)
         setattr(register, attr, loaded.model)
+    if register.municipalities is not None:
+        _name_municipalities(register, register.municipalities, root / MUNICIPALITIES_FILE)
 
     _load_requirements(register, root / REQUIREMENTS_FILE, real_root)
 
@@ -166,6 +168,19 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
     if register.hidden:
         _cap_files(register)
     return register
+
+
+def _name_municipalities(register: Register, listed: MunicipalityFile, path: Path) -> None:
+    """Names for the municipalities given by number alone, from the tool's list of every municipality."""
+    if all(m.name is not None for m in listed.municipalities):
+        return
+    from planstrategi.store import municipalities  # the list is read only when a name is missing
+
+    register.municipalities, unknown = municipalities.with_names(listed)
+    for index in unknown:
+        number = listed.municipalities[index].number
+        line, column = _locate(path, ("municipalities", index, "number"))
+        register.problems.append(_error(display_path(path), line, column, "municipality-unnamed", number=number))
 
 
 def _add_loaded(register: Register, loaded: Loaded) -> None:

@@ -19,13 +19,39 @@ from planstrategi.model import CategoryFile, MunicipalityFile, Plan, Status
 from planstrategi.model.problems import Problem
 from planstrategi.store import modelcheck, schema, templates, yamlio
 from planstrategi.store.install import Install
-from planstrategi.store.register import CATEGORIES_FILE, GOALS_DIR, MUNICIPALITIES_FILE, PLANS_DIR, SUFFIX
+from planstrategi.store.register import (
+    CATEGORIES_FILE,
+    GOALS_DIR,
+    MUNICIPALITIES_FILE,
+    PLANS_DIR,
+    REQUIREMENTS_FILE,
+    SUFFIX,
+)
 
-#: Where the bundled register (Os kommune) lies in a checkout; absent in an installed wheel.
-BUNDLED_DATA = Path(__file__).resolve().parents[2] / "data"
+#: The package's own data folder: the list of every municipality, README templates and, in a built
+#: wheel, the example registers (``os/``; setup.py copies the checkout's data/ there).
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
 
-#: The groups ``init`` starts with when there is no bundled categories.yaml: the usual headings
-#: of a planning strategy's plan overview.
+
+def _bundled_register() -> Path:
+    """Where the Os register lies: in a wheel inside the package, in a checkout the top-level data/."""
+    packaged = PACKAGE_DATA / "os"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2]
+    return checkout / "data" if (checkout / "pyproject.toml").is_file() else packaged
+
+
+#: The bundled register (Os kommune): the example ``init --example os`` copies, and the national
+#: requirements catalogue (its requirements.yaml) every new register starts with.
+BUNDLED_DATA = _bundled_register()
+
+#: The examples ``init --example`` knows.
+EXAMPLES = ("os",)
+
+#: The groups a new register starts with: those of the appendix of Os kommune's planning strategy
+#: 2024–2027 (the seed), with the one group that is Os's own ("Interkommunalt samarbeid ROH") made
+#: general. Ids are the bundled register's, so a plan file moves between registers unchanged.
 DEFAULT_CATEGORIES: list[dict[str, str]] = [
     {"id": "politisk-styring", "name": "Politisk styring", "name_en": "Political governance"},
     {"id": "kommunikasjon", "name": "Kommunikasjon", "name_en": "Communication"},
@@ -35,10 +61,24 @@ DEFAULT_CATEGORIES: list[dict[str, str]] = [
         "name": "Kommuneplan og økonomiplan",
         "name_en": "Municipal master plan and financial plan",
     },
-    {"id": "samfunn", "name": "Samfunn", "name_en": "Community"},
+    {
+        "id": "samfunn-tverrfaglig",
+        "name": "Samfunn – tverrfaglige planer og strategier",
+        "name_en": "Community – cross-sector plans and strategies",
+    },
+    {
+        "id": "samfunn-kultur-naering-teknisk",
+        "name": "Samfunn – kultur, næring og teknisk",
+        "name_en": "Community – culture, business and technical services",
+    },
     {"id": "helse-og-omsorg", "name": "Helse og omsorg", "name_en": "Health and care"},
     {"id": "interkommunalt", "name": "Interkommunalt samarbeid", "name_en": "Inter-municipal cooperation"},
-    {"id": "okonomi-reglementer", "name": "Vedtekter og reglementer økonomi", "name_en": "Financial regulations"},
+    {"id": "landbruk", "name": "Landbruk", "name_en": "Agriculture"},
+    {
+        "id": "okonomi-reglementer",
+        "name": "Vedtekter og reglementer økonomi",
+        "name_en": "Financial statutes and regulations",
+    },
     {"id": "retningslinjer", "name": "Retningslinjer", "name_en": "Guidelines"},
 ]
 
@@ -152,36 +192,125 @@ def home_municipality(root: Path) -> str:
 
 
 def municipality_name(number: str) -> str | None:
-    """The name of a municipality the bundled register knows, else None."""
-    municipalities: MunicipalityFile | None = load_setting(BUNDLED_DATA, MUNICIPALITIES_FILE, MunicipalityFile)
-    for municipality in municipalities.municipalities if municipalities else ():
-        if municipality.number == number:
+    """The name of the municipality with this number, from the list of every municipality."""
+    from planstrategi.store import municipalities
+
+    known = municipalities.lookup(number)
+    return known.name if known else None
+
+
+def municipalities_text(number: str, name: str) -> str:
+    """municipalities.yaml for a new register: the home municipality, its county, and its language form
+    as the output default where its language decision is known (else a comment saying how to set it)."""
+    from planstrategi.store import municipalities
+
+    known = municipalities.lookup(number)
+    home: dict[str, Any] = {"number": number, "name": name}
+    if known is not None:
+        home["county"] = known.county
+    language = municipalities.output_language(number)
+    data: dict[str, Any] = {"home": number}
+    if language is not None:
+        data["language"] = language.value
+    data["municipalities"] = [home]
+    text = yamlio.dump(data, schema.header(schema.MUNICIPALITIES_SCHEMA, 1))
+    if language is None:
+        neutral = known is not None and known.language is not None
+        comment = t("init.language-neutral" if neutral else "init.language-unknown")
+        text = text.replace("\nmunicipalities:\n", f"\n{comment}\nmunicipalities:\n", 1)
+    return text
+
+
+def readme_text(number: str, name: str, language: str) -> str:
+    """The new register repository's README, in ``language`` (nb, nn or en)."""
+    template = (PACKAGE_DATA / f"register-readme.{language}.md").read_text(encoding="utf-8")
+    return template.format(name=name, number=number)
+
+
+def readme_language(number: str, ui_language: str) -> str:
+    """English when the user asked for it; else the municipality's own language form, bokmål if unknown."""
+    from planstrategi.store import municipalities
+
+    if ui_language == "en":
+        return "en"
+    language = municipalities.output_language(number)
+    return language.value if language is not None else "nb"
+
+
+def national_requirements() -> str | None:
+    """The text of the national requirements catalogue (the bundled requirements.yaml), if it is there."""
+    path = BUNDLED_DATA / REQUIREMENTS_FILE
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def example_files(example: str) -> dict[str, str]:
+    """The files of a bundled example register, path under data/ -> text, exactly as they are."""
+    if example not in EXAMPLES or not BUNDLED_DATA.is_dir():
+        raise ScaffoldError(t("init.no-example", name=example, known=", ".join(EXAMPLES)))
+    return {
+        f"data/{path.relative_to(BUNDLED_DATA).as_posix()}": path.read_bytes().decode("utf-8")
+        for path in sorted(BUNDLED_DATA.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def _example_municipalities(files: dict[str, str]) -> MunicipalityFile:
+    text = files.get(f"data/{MUNICIPALITIES_FILE}", "")
+    listed, _ = modelcheck.check(yamlio.parse(text, MUNICIPALITIES_FILE), MunicipalityFile)
+    if listed is None:
+        raise ScaffoldError(t("init.example-broken", path=BUNDLED_DATA / MUNICIPALITIES_FILE))
+    return listed
+
+
+def example_home(files: dict[str, str]) -> str:
+    """The home municipality of an example register (its municipalities.yaml)."""
+    return _example_municipalities(files).home
+
+
+def example_name(files: dict[str, str], number: str) -> str | None:
+    """The name an example register gives ``number``, else the list's."""
+    for municipality in _example_municipalities(files).municipalities:
+        if municipality.number == number and municipality.name:
             return municipality.name
-    return None
-
-
-def starting_categories() -> list[dict[str, Any]]:
-    """The bundled register's groups if it is there, else the built-in list."""
-    categories: CategoryFile | None = load_setting(BUNDLED_DATA, CATEGORIES_FILE, CategoryFile)
-    if categories is None:
-        return DEFAULT_CATEGORIES
-    return [c.model_dump(exclude_none=True) for c in categories.categories]
+    return municipality_name(number)
 
 
 def register_files(
-    number: str, name: str, install: Install, remind_day: int = templates.DEFAULT_REMIND_DAY
+    number: str,
+    name: str,
+    install: Install,
+    remind_day: int = templates.DEFAULT_REMIND_DAY,
+    *,
+    ui_language: str = "nb",
 ) -> dict[str, str]:
     """Every file ``init`` writes: path relative to the new repository -> text; CI and pre-commit
     install planstrategi as ``install`` says, and the reminders run on ``remind_day`` of each month."""
-    municipalities = {"home": number, "municipalities": [{"number": number, "name": name}]}
     files = {
         f"data/{CATEGORIES_FILE}": yamlio.dump(
-            {"categories": starting_categories()}, schema.header(schema.CATEGORIES_SCHEMA, 1)
+            {"categories": DEFAULT_CATEGORIES}, schema.header(schema.CATEGORIES_SCHEMA, 1)
         ),
-        f"data/{MUNICIPALITIES_FILE}": yamlio.dump(municipalities, schema.header(schema.MUNICIPALITIES_SCHEMA, 1)),
+        f"data/{MUNICIPALITIES_FILE}": municipalities_text(number, name),
         f"data/{PLANS_DIR}/.gitkeep": "",
         f"data/{GOALS_DIR}/.gitkeep": "",
-        "README.md": t("init.readme", name=name, number=number),
+    }
+    requirements = national_requirements()
+    if requirements is not None:
+        files[f"data/{REQUIREMENTS_FILE}"] = requirements
+    files.update(repository_files(number, name, install, remind_day, ui_language=ui_language))
+    return files
+
+
+def repository_files(
+    number: str,
+    name: str,
+    install: Install,
+    remind_day: int = templates.DEFAULT_REMIND_DAY,
+    *,
+    ui_language: str = "nb",
+) -> dict[str, str]:
+    """The files around data/: the README, pre-commit, the CI and reminders workflows and schemas/."""
+    files = {
+        "README.md": readme_text(number, name, readme_language(number, ui_language)),
         ".pre-commit-config.yaml": templates.pre_commit_config(install),
         ".github/workflows/validate.yml": templates.workflow(install),
         templates.REMINDERS_PATH: templates.reminders_workflow(install, remind_day),
