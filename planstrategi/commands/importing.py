@@ -111,7 +111,7 @@ def import_plans(
 
         typer.echo(render.preview(shown_rows), nl=False)
         typer.echo(
-            t("importx.preview-done", plans=count("rows", len(shown_rows)), problems=count("problems", errors)),
+            t("importx.preview-done", plans=count("plans", len(shown_rows)), problems=count("problems", errors)),
             err=True,
         )
         raise typer.Exit(1 if errors else 0)

@@ -1389,8 +1389,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "importx.new.other": {"nb": "{n} nye planfiler", "en": "{n} new plan files"},
     "importx.changed.one": {"nb": "{n} endret", "en": "{n} changed"},
     "importx.changed.other": {"nb": "{n} endret", "en": "{n} changed"},
-    "importx.rows.one": {"nb": "{n} rad", "en": "{n} row"},
-    "importx.rows.other": {"nb": "{n} rader", "en": "{n} rows"},
+    "importx.plans.one": {"nb": "{n} plan", "en": "{n} plan"},
+    "importx.plans.other": {"nb": "{n} planer", "en": "{n} plans"},
     "importx.preview-done": {
         "nb": "forhåndsvisning: {plans}, {problems}; ingenting er skrevet",
         "en": "preview: {plans}, {problems}; nothing was written",

@@ -71,7 +71,7 @@ _STATUS_WORDS = {
 #: Words in a title that tell the kind of document, most specific first (kommunedelplan before kommuneplan).
 _KIND_WORDS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(r"\bkommunedelplan"), Kind.KOMMUNEDELPLAN),
-    (re.compile(r"\bkommuneplan"), Kind.KOMMUNEPLAN),
+    (re.compile(r"\bkommuneplan|samfunnsdel|arealdel"), Kind.KOMMUNEPLAN),
     (re.compile(r"handlingsplan|handlingsprogram"), Kind.HANDLINGSPLAN),
     (re.compile(r"retningslinje"), Kind.RETNINGSLINJE),
     (re.compile(r"reglement"), Kind.REGLEMENT),

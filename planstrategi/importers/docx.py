@@ -35,13 +35,15 @@ def read(raw: bytes, shown: str) -> Source:
         return source
     for number, table in enumerate(tables, 1):
         found = Table(name=t("importx.table-name", n=number))
+        above: dict[int, str] = {}  # grid column -> the text of the cell there in the row above
         for row_number, row in enumerate(table.rows, 1):
             cells: list[Cell] = []
             column = 1 + row.grid_cols_before
             for _ in range(row.grid_cols_before):
                 cells.append(Cell("", Place(shown, row_number, len(cells) + 1, table=number)))
             for tc in row._tr.tc_lst:
-                text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
+                text = above.get(column, "") if tc.vMerge == "continue" else _Cell(tc, table).text
+                above[column] = text
                 for offset in range(tc.grid_span):
                     cells.append(Cell(text if offset == 0 else "", Place(shown, row_number, column, table=number)))
                     column += 1

@@ -145,14 +145,23 @@ def read(source: Source, shown: str, options: _Options) -> Imported:
     layout: _Layout | None = None
     by_id: dict[str, Draft] = {}
     tables: dict[str, int] = {}
+    unread: list[Table] = []
     for number, table in enumerate(source.tables):
         layout, start = _find_layout(table, layout, result)
         if layout is None:
+            unread += [table] if table.rows else []
             continue
         current = options.default_category
         for row in table.rows[start:]:
             current = _row(row, layout, current, options, number, by_id, tables, result)
-    if not result.plans and not result.errors and not result.problems:
+    if unread and len(unread) == len([table for table in source.tables if table.rows]):
+        result.problems.clear()  # no table had a heading: that is the one problem, at the first row
+        result.problem(unread[0].rows[0][0].place, t("import.no-title-column"))
+    elif unread:
+        for table in unread:
+            where = table.rows[0][0].place
+            result.problem(where, t("importx.no-heading", table=table.name or "1"), Severity.WARNING)
+    if not result.plans and not result.problems:
         result.problem(Place(shown, 0), t("import.empty"))
     for draft in result.plans:
         if draft.data.get("category") is None:
@@ -177,9 +186,6 @@ def _find_layout(table: Table, previous: _Layout | None, result: Imported) -> tu
             return layout, index + 1
     if previous is not None and table.rows and len(table.rows[0]) == previous.width:
         return previous, 0
-    if table.rows:
-        place = table.rows[0][0].place
-        result.problem(place, t("importx.no-heading", table=table.name or "1"), Severity.WARNING)
     return None, 0
 
 
@@ -297,8 +303,8 @@ def _row(
         if tables[identifier] == table:
             result.problem(place, t("importx.same-id", id=identifier, place=earlier.place.short()))
         else:
-            for key, value in data.items():
-                if earlier.data.get(key) in (None, [], ""):
+            for key, value in data.items():  # a field the earlier row left empty, or took from --category
+                if earlier.data.get(key) in (None, [], "") or (key in given and key not in earlier.given):
                     earlier.data[key] = value
                     earlier.given |= {key} & given
         return current
