@@ -183,7 +183,7 @@ def _plan_files(
             plan, _ = planfile.check(draft.text, relative)
             if plan is not None:
                 after[plan.id] = plan
-            shown.append((draft.place.short(), register.display_path(root / relative), draft.data, t("importx.what-new")))
+            shown.append((draft.place.short(), register.display_path(root / relative), draft.data, _what("new")))
             continue
         path, text, plan = existing[pid]
         relative = path.relative_to(root).as_posix()
@@ -195,7 +195,7 @@ def _plan_files(
             result.problem(draft.place, t("importx.layout", path=where))
             continue
         if new_text == text:
-            shown.append((draft.place.short(), register.display_path(root / relative), draft.data, t("importx.what-same")))
+            shown.append((draft.place.short(), register.display_path(root / relative), draft.data, _what("same")))
             continue
         new_plan, problems = planfile.check(new_text, shown_path)
         errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -206,8 +206,12 @@ def _plan_files(
         files[relative] = planfile.byte_order_mark(path) + new_text.encode("utf-8")
         replaced.add(relative)
         after[pid] = new_plan
-        shown.append((draft.place.short(), register.display_path(root / relative), draft.data, t("importx.what-changed")))
+        shown.append((draft.place.short(), register.display_path(root / relative), draft.data, _what("changed")))
     return files, frozenset(replaced), shown, after
+
+
+def _what(change: str) -> str:
+    return t(f"importx.what-{change}")
 
 
 def _print_diff(root: Path, existing: dict[str, tuple[Path, str, Plan]], after: dict[str, Plan], file: Path) -> None:

@@ -33,7 +33,9 @@ def preview(rows: list[tuple[str, str, dict[str, Any], str]]) -> str:
         lines.append(f"{place.ljust(width)}  {title}  ->  {file} ({what})")
         parts = [t("importx.preview-category", category=data.get("category") or "–"), str(data.get("kind", ""))]
         adopted = data.get("adopted")
-        parts.append(t("importx.preview-adopted", adopted=adopted) if adopted is not None else t("importx.preview-draft"))
+        parts.append(
+            t("importx.preview-adopted", adopted=adopted) if adopted is not None else t("importx.preview-draft")
+        )
         revisions = revisions_text(data.get("revisions", []))
         if revisions:
             parts.append(t("importx.preview-revisions", revisions=revisions))
