@@ -335,7 +335,7 @@ def test_a_file_of_another_format_is_refused(fresh: Path, tmp_path: Path) -> Non
     source.write_bytes(b"%PDF-1.4")
     result = cli("import", str(source))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"{source}: {source}: import leser .csv, .xlsx, .docx og .ods, ikke «.pdf»")
+    assert result.stderr.startswith(f"planstrategi: {source}: import leser .csv, .xlsx, .docx og .ods, ikke «.pdf»")
 
 
 def test_a_heading_row_without_a_title_column(fresh: Path, tmp_path: Path) -> None:

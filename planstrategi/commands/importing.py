@@ -67,7 +67,7 @@ def import_plans(
     exist (comments kept, nothing deleted). Exit 0 when every row was imported, 1 when a row was not.
     """
     use_language(lang)
-    from planstrategi.importers import rows
+    from planstrategi.importers import rows, tables
     from planstrategi.importers.columns import Marks
     from planstrategi.model import CategoryFile
     from planstrategi.store import register, scaffold
@@ -86,19 +86,15 @@ def import_plans(
             raise UsageError(t("unknown-category", id=category, hint=scaffold.category_hint(category, known)))
     try:
         number = scaffold.home_municipality(root)
-        result = rows.read_file(
-            file,
-            str(file),
-            categories=categories.categories,
-            municipality=number,
-            default_category=group,
-            default_kind=kind,
-            marks=Marks(marks),
-        )
+        source = tables.read_tables(file, str(file))  # a regular file, read with the size cap: never a pipe
+    except tables.Refused as exc:
+        raise UsageError(exc.message, code=1) from None
     except scaffold.ScaffoldError as exc:
         raise UsageError(exc.message, code=1) from None
     except OSError as exc:
         raise UsageError(t("import.unreadable", path=file, reason=exc.strerror or type(exc).__name__)) from None
+    options = rows.Options(categories.categories, number, group, kind, Marks(marks))
+    result = rows.read(source, str(file), options)
     existing = _existing(root) if update else {}
     files, replaced, shown_rows, after = _plan_files(root, result, existing, update)
     for note in result.notes:

@@ -84,7 +84,9 @@ class _Layout:
 
 
 @dataclass
-class _Options:
+class Options:
+    """What the command says about rows the table leaves open: groups, municipality, defaults, marks."""
+
     categories: list[Category]
     municipality: str
     default_category: str | None
@@ -133,10 +135,11 @@ def read_file(
         result = Imported(shown)
         result.problem(Place(shown, 0), exc.message)
         return result
-    return read(source, shown, _Options(categories, municipality, default_category, default_kind, marks))
+    return read(source, shown, Options(categories, municipality, default_category, default_kind, marks))
 
 
-def read(source: Source, shown: str, options: _Options) -> Imported:
+def read(source: Source, shown: str, options: Options) -> Imported:
+    """The plans in the tables a reader gave, and every problem with its place."""
     result = Imported(shown, notes=list(source.notes))
     for place, message in source.problems:
         result.problem(place, message)
@@ -237,7 +240,7 @@ def _row(
     row: list[Cell],
     layout: _Layout,
     current: str | None,
-    options: _Options,
+    options: Options,
     table: int,
     by_id: dict[str, Draft],
     tables: dict[str, int],

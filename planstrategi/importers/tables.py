@@ -133,10 +133,10 @@ def read_tables(path: Path, shown: str) -> Source:
     Raises Refused for a suffix no reader knows or a file that is not a regular file; OSError
     when it cannot be read. A file that is there but broken gives problems, not an exception.
     """
+    raw = read_source(path)  # first: a pipe or a device is refused as what it is, whatever its name
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise Refused("importx.unknown-format", path=shown, suffix=path.suffix or "—")
-    raw = read_source(path)
     if fmt == "xlsx":
         from planstrategi.importers import xlsx
 
