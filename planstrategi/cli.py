@@ -14,7 +14,17 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__
-from planstrategi.commands import authoring, health, intelligence, questions, record, remind, review, rollforward
+from planstrategi.commands import (
+    authoring,
+    health,
+    importing,
+    intelligence,
+    questions,
+    record,
+    remind,
+    review,
+    rollforward,
+)
 from planstrategi.commands.options import UsageError
 from planstrategi.i18n import t
 
@@ -78,7 +88,7 @@ app.command("diff", help=t("help.diff"))(review.diff)
 app.command("schema", help=t("help.schema"))(review.schema)
 app.command("new", help=t("help.new"))(authoring.new)
 app.command("init", help=t("help.init"))(authoring.init)
-app.command("import", help=t("help.import"))(authoring.import_plans)
+app.command("import", help=t("help.import"))(importing.import_plans)
 app.command("upgrade", help=t("help.upgrade"))(authoring.upgrade)
 app.command("record", help=t("help.record"))(record.record)
 app.command("remind", help=t("help.remind"))(remind.remind)

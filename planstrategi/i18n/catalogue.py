@@ -1203,8 +1203,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Start an empty register for another municipality, with schemas, pre-commit and CI.",
     },
     "help.import": {
-        "nb": "Lag planfiler fra en oversikt over planer i et regneark (CSV).",
-        "en": "Write plan files from a plan overview kept in a spreadsheet (CSV).",
+        "nb": "Lag planfiler fra en oversikt over planer i et regneark eller et dokument (CSV, Excel, Word, ODS).",
+        "en": "Write plan files from a plan overview kept in a spreadsheet or a document (CSV, Excel, Word, ODS).",
     },
     "import.row": {"nb": "rad {n}", "en": "row {n}"},
     "import.unknown-column": {
@@ -1336,6 +1336,121 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "upgrade.with-problems": {
         "nb": "{summary}; ikke endret på grunn av problemer: {files}",
         "en": "{summary}; not changed because of problems: {files}",
+    },
+    # --- importx (issue #16) ---
+    "importx.place-docx": {
+        "nb": "tabell {table}, rad {row}, kolonne {column}",
+        "en": "table {table}, row {row}, column {column}",
+    },
+    "importx.table-name": {"nb": "tabell {n}", "en": "table {n}"},
+    "importx.unknown-format": {
+        "nb": "{path}: import leser .csv, .xlsx, .docx og .ods, ikke «{suffix}»; lagre tabellen i ett av dem",
+        "en": "{path}: import reads .csv, .xlsx, .docx and .ods, not '{suffix}'; save the table as one of them",
+    },
+    "importx.unreadable-format": {
+        "nb": "filen kan ikke leses som {format} ({detail}); åpne den i regnearket eller Word og lagre den på nytt",
+        "en": "the file cannot be read as {format} ({detail}); open it in the spreadsheet or Word and save it again",
+    },
+    "importx.encoding": {
+        "nb": "filen er verken UTF-8 eller Windows-1252 (byte {byte}); lagre den som «CSV UTF-8» og prøv igjen",
+        "en": "the file is neither UTF-8 nor Windows-1252 (byte {byte}); save it as 'CSV UTF-8' and try again",
+    },
+    "importx.cp1252": {
+        "nb": "{path}: lest som Windows-1252 (Excels «CSV (semikolondelt)»), ikke UTF-8; sjekk at æ, ø og å "
+        "ser riktige ut",
+        "en": "{path}: read as Windows-1252 (Excel's 'CSV (semicolon delimited)'), not UTF-8; check that æ, ø "
+        "and å look right",
+    },
+    "importx.csv-broken": {
+        "nb": 'CSV-filen kan ikke leses videre fra linje {line} ({detail}); et anførselstegn (") mangler '
+        "trolig sin makker: rett det i regnearket og lagre på nytt",
+        "en": 'the CSV file cannot be read on from line {line} ({detail}); a quote (") probably lacks its '
+        "partner: fix it in the spreadsheet and save again",
+    },
+    "importx.open-quote": {
+        "nb": "cellen går fra linje {first} til {last} og har skilletegnet {separator} inni seg; trolig mangler "
+        'et anførselstegn ("), så flere rader er limt sammen: rett det og lagre på nytt',
+        "en": 'the cell runs from line {first} to {last} and holds the separator {separator}; a quote (") is '
+        "probably missing, so several rows are glued together: fix it and save again",
+    },
+    "importx.warning": {"nb": "advarsel: {message}", "en": "warning: {message}"},
+    "importx.no-heading": {
+        "nb": "{table} har ingen overskriftsrad (navn, vedtatt, 24, 25 …) og blir ikke lest",
+        "en": "{table} has no heading row (name, adopted, 24, 25 …) and is not read",
+    },
+    "importx.unknown-column": {
+        "nb": "kolonnen «{name}» er ukjent; innholdet blir lagt i merknaden som «{name}: …»",
+        "en": "the column '{name}' is unknown; its cells go into the remarks as '{name}: …'",
+    },
+    "importx.same-id": {
+        "nb": "gir samme plan ({id}) som raden på {place}; gi planene ulike navn, eller slett den ene raden",
+        "en": "gives the same plan ({id}) as the row at {place}; give the plans different names, or delete one row",
+    },
+    "importx.bad-mark": {
+        "nb": "«{value}» i kolonnen for {year}: skriv x (eller vedtatt, pågår) der revisjonen er, ellers ingenting",
+        "en": "'{value}' in the column for {year}: write x (or vedtatt, pågår) where the revision is, else nothing",
+    },
+    "importx.bad-case": {
+        "nb": "«{value}» under sak er ikke et saksnummer som 22/363; rett det eller la cellen stå tom",
+        "en": "'{value}' under case is not a case number like 22/363; fix it or leave the cell empty",
+    },
+    "importx.remark-body": {"nb": "Utvalg: {body}.", "en": "Committee: {body}."},
+    "importx.remark-new": {"nb": "Ny/revidert: {value}.", "en": "New/revised: {value}."},
+    "importx.remark-status": {"nb": "Status: {value}.", "en": "Status: {value}."},
+    "importx.note-deadline": {
+        "nb": "Frist for revisjonen (x i tabellen).",
+        "en": "Deadline for the revision (x in the table).",
+    },
+    "importx.bad-marks": {
+        "nb": "--marks {value} er ukjent; velg en av {names}",
+        "en": "--marks {value} is unknown; choose one of {names}",
+    },
+    "importx.exists": {
+        "nb": "{path} finnes allerede; bruk --update for å flette tabellen inn i den (import skriver aldri over)",
+        "en": "{path} already exists; use --update to merge the table into it (import never overwrites)",
+    },
+    "importx.layout": {
+        "nb": "{path} er skrevet slik at import ikke kan endre den trygt; gjør endringen for hånd",
+        "en": "{path} is laid out so that import cannot change it safely; make the change by hand",
+    },
+    "importx.update-invalid": {
+        "nb": "{path} ville fått feil etter endringen ({problems}); rett tabellen eller filen",
+        "en": "{path} would have errors after the change ({problems}); fix the table or the file",
+    },
+    "importx.what-new": {"nb": "ny", "en": "new"},
+    "importx.what-changed": {"nb": "endres", "en": "changed"},
+    "importx.what-same": {"nb": "uendret", "en": "unchanged"},
+    "importx.preview-category": {"nb": "gruppe {category}", "en": "group {category}"},
+    "importx.preview-adopted": {"nb": "vedtatt {adopted}", "en": "adopted {adopted}"},
+    "importx.preview-draft": {"nb": "ikke vedtatt (utkast)", "en": "not adopted (draft)"},
+    "importx.preview-revisions": {"nb": "revisjon {revisions}", "en": "revision {revisions}"},
+    "importx.problems.none": {"nb": "ingen problemer", "en": "no problems"},
+    "importx.problems.one": {"nb": "{n} problem", "en": "{n} problem"},
+    "importx.problems.other": {"nb": "{n} problemer", "en": "{n} problems"},
+    "importx.files.one": {"nb": "{n} fil", "en": "{n} file"},
+    "importx.files.other": {"nb": "{n} filer", "en": "{n} files"},
+    "importx.new.one": {"nb": "{n} ny planfil", "en": "{n} new plan file"},
+    "importx.new.other": {"nb": "{n} nye planfiler", "en": "{n} new plan files"},
+    "importx.changed.one": {"nb": "{n} endret", "en": "{n} changed"},
+    "importx.changed.other": {"nb": "{n} endret", "en": "{n} changed"},
+    "importx.plans.one": {"nb": "{n} plan", "en": "{n} plan"},
+    "importx.plans.other": {"nb": "{n} planer", "en": "{n} plans"},
+    "importx.preview-done": {
+        "nb": "forhåndsvisning: {plans}, {problems}; ingenting er skrevet",
+        "en": "preview: {plans}, {problems}; nothing was written",
+    },
+    "importx.nothing-written": {
+        "nb": "ingen filer er skrevet ({problems}); rett radene, eller bruk --skip-bad for å skrive resten",
+        "en": "no files were written ({problems}); fix the rows, or use --skip-bad to write the rest",
+    },
+    "importx.dry-run-done": {
+        "nb": "--dry-run: {files} ville blitt skrevet; {problems}",
+        "en": "--dry-run: {files} would be written; {problems}",
+    },
+    "importx.done": {"nb": "import: {new}, {changed}; {problems}", "en": "import: {new}, {changed}; {problems}"},
+    "importx.interrupted": {
+        "nb": "import avbrutt; ingen planfil er skrevet",
+        "en": "import interrupted; no plan file was written",
     },
     # --- hostile input ---------------------------------------------------------------------------
     "link-loop": {

@@ -1,289 +1,120 @@
-"""Plan files from a spreadsheet-style plan overview (CSV), as ``planstrategi import`` reads it.
+"""A CSV file as a table: the encoding found, the separator sniffed, comment lines skipped.
 
-The columns are found by their headings, in Norwegian or English: the title (navn, tittel,
-plandokumenter), when it was adopted (vedtatt), one column per year (``23`` … ``27`` or ``2023`` …
-``2027``) with an ``x`` where a revision is planned, a remark (merknad; an unnamed last column
-counts as one, as in a planning strategy's appendix), and optionally the group (kategori,
-gruppe) and the kind (type). A row with only a title that names a group is a heading: the rows
-under it belong to that group. Semicolons (Norwegian Excel), commas or tabs; UTF-8 with or
-without a byte-order mark.
+What Excel and LibreOffice save: UTF-8 (Excel's "CSV UTF-8", with a byte-order mark), or
+Windows-1252 (Norwegian Excel's "CSV (semikolondelt)"), tried in that order; a file read as
+Windows-1252 gets a note saying so, so æøå are never garbled without a word. The separator is the
+one of ``;``, ``,`` and tab the heading line holds most of (outside quotes). Lines ending in CR
+alone (an old Mac export) are read like any other. Lines starting with ``#`` before the heading
+(``# source: …``) are comments. A cell may hold up to the whole file's size limit.
 
-Nothing is written here: ``read`` gives the plans and the problems (``file.csv:row N: …``);
-the command decides what to write.
+Two slips that the csv module would pass over in silence are problems here: a quote left open to
+the end of the file, and a quoted cell that runs over several lines and holds the separator (a
+quote missing its partner, which would glue rows together). Each cell's place is its line (the
+line the row starts on) and its column number, as a spreadsheet counts them.
+
+``read_source``, ``Refused`` and ``guess_kind`` are kept here for the code that imports them from
+this module (``record --from`` reads its CSV through ``read_source``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import stat
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from planstrategi.i18n import t
-from planstrategi.model import Category, Kind
-from planstrategi.store import scaffold, yamlio
+from planstrategi.importers.tables import Cell, Place, Refused, Source, Table, read_source
+from planstrategi.store import yamlio
 
-_TITLE = {"navn", "tittel", "title", "name", "plan", "plandokument", "plandokumenter", "dokument", "plannavn"}
-_ADOPTED = {"vedtatt", "adopted", "vedtaksår", "vedtatt år", "år vedtatt", "vedtaksdato"}
-_REMARKS = {"merknad", "merknader", "kommentar", "kommentarer", "remark", "remarks", "note"}
-_CATEGORY = {"kategori", "category", "gruppe", "group"}
-_KIND = {"type", "kind", "dokumenttype", "art"}
-_YEAR = re.compile(r"^(?:19|20)?[0-9]{2}$")
-_MARKS = {"x", "✓", "✔", "ja", "yes"}
-#: Words in a title that tell the kind of document, most specific first.
-_KIND_WORDS = [
-    ("retningslinje", Kind.RETNINGSLINJE),
-    ("reglement", Kind.REGLEMENT),
-    ("strategi", Kind.STRATEGI),
-    ("vedtekt", Kind.VEDTEKT),
-    ("rutine", Kind.RUTINE),
-    ("melding", Kind.MELDING),
-    ("analyse", Kind.ANALYSE),
-    ("avtale", Kind.AVTALE),
-    ("budsjett", Kind.BUDSJETT),
-]
+__all__ = ["Refused", "guess_kind", "read_file", "read_source", "read_table"]
 
-
-@dataclass
-class Imported:
-    """The plans read from the file (row number, path in the register, file text) and the problems."""
-
-    shown: str
-    plans: list[tuple[int, PurePosixPath, str]] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (row, message); row 0: the whole file
-    rows: int = 0
-
-    def problem(self, row: int, message: str) -> None:
-        self.problems.append((row, message))
-
-    def lines(self) -> list[str]:
-        """``file.csv:row N: message``, in row order."""
-        return [
-            f"{self.shown}:{t('import.row', n=row)}: {message}" if row else f"{self.shown}: {message}"
-            for row, message in sorted(self.problems, key=lambda problem: problem[0])
-        ]
-
-
-@dataclass
-class _Columns:
-    title: int
-    adopted: int | None = None
-    remarks: int | None = None
-    category: int | None = None
-    kind: int | None = None
-    years: dict[int, int] = field(default_factory=dict)  # column -> year
-
-
-def _heading(cell: str) -> str:
-    return " ".join(cell.replace("\ufeff", "").split()).strip(" .:").lower()
-
-
-def _clean(cell: str) -> str:
-    return " ".join(cell.split())
-
-
-def _delimiter(first_line: str) -> str:
-    return max((";", ",", "\t"), key=first_line.count)
+_SEPARATORS = (";", ",", "\t")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def guess_kind(title: str, default: str) -> str:
-    """The kind a title names (…strategi, …reglement), else ``default``."""
-    lowered = title.lower()
-    return next((kind.value for word, kind in _KIND_WORDS if word in lowered), default)
+    """The kind a title names (…strategi, …reglement, kommunedelplan …), else ``default``."""
+    from planstrategi.importers.columns import guess_kind as guess
+
+    return guess(title, default)
 
 
-def _columns(header: list[str], row: int, result: Imported) -> _Columns | None:
-    found: dict[str, int] = {}
-    years: dict[int, int] = {}
-    unnamed: list[int] = []
-    for index, cell in enumerate(header):
-        name = _heading(cell)
-        for key, names in (
-            ("title", _TITLE),
-            ("adopted", _ADOPTED),
-            ("remarks", _REMARKS),
-            ("category", _CATEGORY),
-            ("kind", _KIND),
-        ):
-            if name in names and key not in found:
-                found[key] = index
-                break
-        else:
-            if _YEAR.match(name):
-                years[index] = int(name) if len(name) == 4 else 2000 + int(name)
-            elif not name:
-                unnamed.append(index)
-            else:
-                result.problem(row, t("import.unknown-column", name=_clean(cell)))
-    if "title" not in found:
-        result.problem(row, t("import.no-title-column"))
-        return None
-    if "remarks" not in found and unnamed:
-        found["remarks"] = unnamed[-1]  # the overview's last column has no heading
-    return _Columns(years=years, **found)
-
-
-def _cell(row: list[str], index: int | None) -> str:
-    return _clean(row[index]) if index is not None and index < len(row) else ""
-
-
-def _find_category(value: str, categories: list[Category]) -> str | None:
-    wanted = value.strip().casefold()
-    for category in categories:
-        if wanted in {category.id, category.name.casefold(), (category.name_en or "").casefold()}:
-            return category.id
-        if scaffold.slugify(value) == scaffold.slugify(category.name):
-            return category.id
-    return None
-
-
-def read(
-    raw: bytes,
-    shown: str,
-    *,
-    categories: list[Category],
-    municipality: str,
-    default_category: str | None = None,
-    default_kind: str = Kind.PLAN.value,
-) -> Imported:
-    """Read a CSV file's bytes into plan files; every row that cannot be read is a problem."""
-    result = Imported(shown)
-    text, decode_problems = yamlio.decode(raw, shown)
-    if text is None:
-        for p in decode_problems:
-            result.problem(p.line, p.message)
-        return result
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0])))
-    numbered = [(number, row) for number, row in enumerate(rows, 1) if any(cell.strip() for cell in row)]
-    if not numbered:
-        result.problem(0, t("import.empty"))
-        return result
-    header_number, header = numbered[0]
-    columns = _columns(header, header_number, result)
-    if columns is None:
-        return result
-    current = default_category
-    seen: dict[str, int] = {}
-    for number, row in numbered[1:]:
-        title = _cell(row, columns.title)
-        others = [_cell(row, i) for i in range(len(row)) if i != columns.title]
-        if not title:
-            result.problem(number, t("import.no-title"))
-            continue
-        heading = _find_category(title, categories)
-        if heading is not None and not any(others):
-            current = heading
-            continue
-        result.rows += 1
-        data, problems = _plan(row, columns, title, current, categories, municipality, default_kind)
-        if data is not None and data["id"] in seen:
-            problems.append(t("import.same-id", id=data["id"], row=seen[data["id"]]))
-        if problems or data is None:
-            for problem in problems:
-                result.problem(number, problem)
-            continue
-        seen[data["id"]] = number
-        path = scaffold.plan_path(data["id"])
-        file_text, file_problems = scaffold.render_plan(data, str(path))
-        if file_problems:
-            for p in file_problems:
-                result.problem(number, p.message)
-            continue
-        result.plans.append((number, path, file_text))
-    return result
-
-
-def _plan(
-    row: list[str],
-    columns: _Columns,
-    title: str,
-    current: str | None,
-    categories: list[Category],
-    municipality: str,
-    default_kind: str,
-) -> tuple[dict[str, Any] | None, list[str]]:
-    problems: list[str] = []
-    adopted_text = _cell(row, columns.adopted)
-    adopted: Any = None
-    if adopted_text:
-        try:
-            adopted = scaffold.parse_adopted(adopted_text)
-        except ValueError:
-            problems.append(t("import.bad-adopted", value=adopted_text))
-    revisions = []
-    for index, year in columns.years.items():
-        mark = _cell(row, index)
-        if mark.lower() in _MARKS:
-            revisions.append(year)
-        elif mark:
-            problems.append(t("import.bad-mark", value=mark, year=year))
-    category = current
-    category_text = _cell(row, columns.category)
-    if category_text:
-        category = _find_category(category_text, categories)
-        if category is None:
-            hint = scaffold.category_hint(category_text, [c.id for c in categories])
-            problems.append(t("unknown-category", id=category_text, hint=hint))
-    elif category is None:
-        problems.append(t("import.no-category"))
-    kind = _cell(row, columns.kind).lower() or guess_kind(title, default_kind)
-    if not scaffold.slugify(title):
-        problems.append(t("new.no-slug", title=title))
-    if problems or category is None:
-        return None, problems
-    remarks = _cell(row, columns.remarks) or None
-    data = scaffold.plan_data(
-        title, category, kind, municipality, adopted=adopted, revisions=revisions, remarks=remarks
-    )
-    return data, problems
-
-
-class Refused(Exception):
-    """The file to import is not one to read: ``code`` (a message key) and its ``params``."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    @property
-    def message(self) -> str:
-        return t(self.code, **self.params)
-
-
-def read_source(path: Path) -> bytes:
-    """The bytes of a file to import: a regular file of at most ``MAX_FILE_BYTES``, read with that cap.
-
-    A named pipe would make the import wait for a writer forever, and ``/dev/zero`` would be read
-    until memory ran out; both are refused (``not-a-file``) before a byte is read, and the read
-    stops after the limit whatever the size said. Raises Refused, or OSError if it cannot be read.
-    """
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused("import.not-a-file", path=path)
-    if info.st_size > yamlio.MAX_FILE_BYTES:
-        raise Refused("too-large", size=info.st_size, limit=yamlio.MAX_FILE_BYTES)
-    # O_NONBLOCK: had the file been swapped for a pipe since stat, open would not wait for a writer.
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise Refused("import.not-a-file", path=path)
-        raw = stream.read(yamlio.MAX_FILE_BYTES + 1)
-    if len(raw) > yamlio.MAX_FILE_BYTES:
-        raise Refused("too-large", size=len(raw), limit=yamlio.MAX_FILE_BYTES)
-    return raw
-
-
-def read_file(path: Path, **options: Any) -> Imported:
-    """``read`` on a file, with its name as the user gave it; a file ``read_source`` refuses is one problem."""
+def decode(raw: bytes, shown: str) -> tuple[str | None, list[str], list[tuple[Place, str]]]:
+    """The text, the notes (the encoding, when not UTF-8) and the problems that stop the read."""
+    text, problems = yamlio.decode(raw, shown)
+    if text is not None:
+        return text.removeprefix("\ufeff"), [], []
+    if not problems or problems[0].code != "encoding":
+        return None, [], [(Place(shown, p.line, p.column), p.message) for p in problems]
     try:
-        raw = read_source(path)
-    except Refused as exc:
-        result = Imported(str(path))
-        result.problem(0, exc.message)
-        return result
-    return read(raw, str(path), **options)
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [], [(Place(shown, line, column), t("importx.encoding", byte=f"0x{raw[exc.start]:02x}"))]
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        return None, [], [(Place(shown, line, 1), t("control-char", char=f"U+{ord(bad.group()):04X}"))]
+    return text, [t("importx.cp1252", path=shown)], []
+
+
+def _separator(line: str) -> str:
+    outside = re.sub(r'"[^"]*"', "", line)
+    return max(_SEPARATORS, key=outside.count)
+
+
+def read_table(raw: bytes, shown: str) -> Source:
+    """The file's one table, with the notes and problems of reading it."""
+    text, notes, problems = decode(raw, shown)
+    source = Source(notes=notes, problems=problems)
+    if text is None:
+        return source
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    skipped = 0
+    while skipped < len(lines) and (not lines[skipped].strip() or lines[skipped].lstrip().startswith("#")):
+        skipped += 1
+    if skipped == len(lines):
+        return source
+    separator = _separator(lines[skipped])
+    body = "\n".join(lines[skipped:])
+    csv.field_size_limit(max(csv.field_size_limit(), yamlio.MAX_FILE_BYTES))
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, strict=True)
+    table = Table()
+    end = skipped
+    try:
+        for cells in reader:
+            start, end = end + 1, skipped + reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            row = [Cell(cell, Place(shown, start, number)) for number, cell in enumerate(cells, 1)]
+            table.rows.append(row)
+            if end > start:
+                _check_spread(row, separator, end, source)
+    except csv.Error as exc:
+        line = skipped + reader.line_num
+        source.problems.append((Place(shown, end + 1), t("importx.csv-broken", line=line, detail=str(exc))))
+    source.tables.append(table)
+    return source
+
+
+def _check_spread(row: list[Cell], separator: str, end: int, source: Source) -> None:
+    """A cell over several lines that holds the separator on a later line: a quote without its partner."""
+    for cell in row:
+        later = cell.text.split("\n")[1:]
+        if any(separator in line for line in later):
+            sign = "TAB" if separator == "\t" else separator
+            source.problems.append(
+                (cell.place, t("importx.open-quote", first=cell.place.row, last=end, separator=sign))
+            )
+            return
+
+
+def read_file(path: Path, **options: Any) -> Any:
+    """The plans read from a file (any format ``import`` reads); a refused file is one problem."""
+    from planstrategi.importers import rows
+
+    return rows.read_file(path, str(path), **options)
