@@ -54,7 +54,7 @@ def test_a_key_called_date_at_the_top_is_unknown_where_it_stands() -> None:
 def test_a_field_called_date_keeps_its_name() -> None:
     # Pydantic also calls a union member "date"; the field of that name must not be dropped.
     assert check(PLAN + "decisions:\n  - date: 22. juni\n") == [
-        (8, 11, "wrong-type", "«decisions.0.date» skal være en dato (ÅÅÅÅ-MM-DD), men er «22. juni»")
+        (8, 11, "wrong-type", "«vedtak 1, dato» skal være en dato (ÅÅÅÅ-MM-DD), men er «22. juni»")
     ]
 
 
@@ -78,7 +78,7 @@ def test_wrong_type_for_text_suggests_quotes() -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ("valid_to: 2020.5\n", "«valid_to» skal være et heltall, men er 2020.5 (et tall)"),
+        ("valid_to: 2020.5\n", "«valid_to» skal være et årstall, men er 2020.5 (et tall)"),
         ('partners: "5025"\n', "«partners» skal være en liste (linjer som starter med «- »), men er «5025»"),
         ("cadence: valgperiode\n", "«cadence» skal være felt på formen «nøkkel: verdi», men er «valgperiode»"),
         ("overarching: 'no'\n", "«overarching» skal være true eller false, men er «no»"),
@@ -125,7 +125,7 @@ def test_year_out_of_range_nested() -> None:
             8,
             11,
             "year-range",
-            "«revisions.0.year» er 20250, men årstall må ligge mellom 1900 og 2100; sjekk for skrivefeil",
+            "«revisjon 1, år» er 20250, men årstall må ligge mellom 1900 og 2100; sjekk for skrivefeil",
         )
     ]
 
@@ -138,33 +138,33 @@ def test_year_out_of_range_nested() -> None:
             (6, 7),  # the kind line moved to the end
             "«kind» har en ugyldig verdi «planen»: tillatte verdier: 'plan', 'kommuneplan', 'kommunedelplan', "
             "'temaplan', 'strategi', 'handlingsplan', 'reglement', 'retningslinje', 'melding', 'analyse', 'rutine', "
-            "'vedtekt', 'avtale', 'budsjett'",
+            "'vedtekt', 'avtale', 'budsjett'; mente du «plan»?",
         ),
         (
             "links: [ftp://x]\n",
             (7, 9),
-            "«links.0» har en ugyldig verdi «ftp://x»: lenker må begynne med http://, https:// eller mailto:",
+            "«lenke 1» har en ugyldig verdi «ftp://x»: lenker må begynne med http://, https:// eller mailto:",
         ),
         (
             "partners: ['12']\n",
             (7, 12),
-            '«partners.0» har en ugyldig verdi «12»: kommunenummer er fire sifre i anførselstegn, f.eks. "3430"',
+            '«samarbeidskommune 1» har en ugyldig verdi «12»: kommunenummer er fire sifre i anførselstegn, f.eks. "3430"',
         ),
         (
             "decisions:\n  - case: 41-17\n",
             (8, 11),
-            '«decisions.0.case» har en ugyldig verdi «41-17»: saksnummer skrives som løpenummer/år, f.eks. "41/17"',
+            '«vedtak 1, saksnummer» har en ugyldig verdi «41-17»: saksnummer skrives som løpenummer/år, f.eks. "41/17"',
         ),
         ("remarks: ' '\n", (7, 10), "«remarks» har en ugyldig verdi « »: teksten kan ikke være tom"),
         (
             "cadence:\n  rule: intervall\n  interval_years: 0\n",
             (9, 19),
-            "«cadence.interval_years» har en ugyldig verdi 0: må være minst 1",
+            "«hyppighet, intervall» har en ugyldig verdi 0: må være minst 1",
         ),
         (
             "cadence:\n  rule: valgperiode\n  within_years: 9\n",
             (9, 17),
-            "«cadence.within_years» har en ugyldig verdi 9: kan være høyst 4",
+            "«hyppighet, innen år» har en ugyldig verdi 9: kan være høyst 4",
         ),
     ],
 )
