@@ -16,7 +16,16 @@ PACKAGE = Path(i18n.__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 
 # Where each helper that makes a Problem takes its code (positional index).
-CODE_ARGUMENT = {"Problem": 4, "_problem": 3, "_error": 3, "_at": 2, "_ref_error": 2, "_Stop": 0, "Refused": 0}
+CODE_ARGUMENT = {
+    "Problem": 4,
+    "_problem": 3,
+    "_error": 3,
+    "_at": 2,
+    "_ref_error": 2,
+    "_Stop": 0,
+    "Refused": 0,
+    "_duplicates": 2,  # store/sharedcheck.py
+}
 
 
 def _placeholders(text: str) -> set[str]:

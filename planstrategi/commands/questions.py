@@ -49,16 +49,41 @@ def _date(as_of: dt.datetime | None) -> dt.date:
     return date
 
 
-def load_register(data: Path | None, as_of: dt.date) -> Register:
-    """The register, and one line on stderr if some of its files have errors (never a traceback)."""
-    from planstrategi.model.problems import Severity
+def load_register(data: Path | None, as_of: dt.date, *, note: bool = True) -> Register:
+    """The register, and one line on stderr naming the files with errors, if any (never a traceback)."""
     from planstrategi.store import register as reg
 
     loaded = reg.load(reg.resolve_root(data), as_of=as_of)
-    broken = {p.path for p in loaded.problems if p.severity is Severity.ERROR}
-    if broken:
-        typer.echo(t("report.register-problems", count=len(broken)), err=True)
+    if note:
+        broken_note(loaded)
     return loaded
+
+
+#: How many files the stderr note names before it counts the rest ("… and 4 more").
+NAMED_FILES = 3
+
+
+def broken_note(register: Register) -> None:
+    """One line on stderr when some files have errors: how many, and which (the first few by name).
+
+    Files that did not load at all come first: they are the ones the answer leaves out."""
+    from planstrategi.model.problems import Severity
+
+    with_errors = {p.path for p in register.problems if p.severity is Severity.ERROR}
+    if not with_errors:
+        return
+    left_out = set(register.broken.values())
+    names = sorted(with_errors, key=lambda path: (path not in left_out, path))
+    typer.echo(t("report.broken-files", count=len(names), files=named(names)), err=True)
+
+
+def named(names: list[str], limit: int = NAMED_FILES) -> str:
+    """``a, b og c`` or, past ``limit``, ``a, b, c og 4 til`` (``and 4 more`` in English)."""
+    if len(names) > limit:
+        return t("list.and-more", names=", ".join(names[:limit]), count=len(names) - limit)
+    if len(names) == 1:
+        return names[0]
+    return t("list.and", names=", ".join(names[:-1]), last=names[-1])
 
 
 def parse_filters(register: Register, **given: str | None) -> Filters:
@@ -276,13 +301,17 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, note=False)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
+    if plan is None and wanted in register.broken:
+        raise UsageError(t("show.broken", id=wanted, path=register.broken[wanted]), code=1)
     if plan is None:
         ids = sorted(register.plans)
         containing = [i for i in ids if wanted and wanted in i]
         close = list(dict.fromkeys([*containing, *difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)]))[:3]
         hint = t("filter.did-you-mean", names=", ".join(close)) if close else ""
+        broken_note(register)
         raise UsageError(t("show.unknown-id", id=plan_id, hint=hint), code=1)
+    broken_note(register)
     emit(plan_view.show_report(register, plan, as_of=date), output_format)

@@ -290,6 +290,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hint.year-of-date": {"nb": "; her skal det stå et årstall: skriv {year}", "en": "; a year belongs here: write {year}"},
     "hint.lower-case": {"nb": "; skriv det med små bokstaver: {name}", "en": "; write it in lower case: {name}"},
     "hint.write-as": {"nb": "; skriv det som {name}", "en": "; write it as {name}"},
+    # Broken files: said once, by name (commands/questions.py).
+    "report.broken-files": {
+        "nb": "planstrategi: {count} av registerets filer har feil ({files}); svaret bygger på filene som kunne "
+        "leses. Kjør «planstrategi validate» for detaljer",
+        "en": "planstrategi: problems in {count} of the register's files ({files}); this answer uses the files "
+        "that could be read. Run 'planstrategi validate' for details",
+    },
+    "list.and": {"nb": "{names} og {last}", "en": "{names} and {last}"},
+    "list.and-more": {"nb": "{names} og {count} til", "en": "{names} and {count} more"},
+    "show.broken": {
+        "nb": "filen {path} har feil, så planen «{id}» kan ikke vises; kjør «planstrategi validate» for å se hva "
+        "som må rettes",
+        "en": "the file {path} has errors, so the plan '{id}' cannot be shown; run 'planstrategi validate' to see "
+        "what to fix",
+    },
+    # Duplicates in the shared files (store/sharedcheck.py, issue #20).
+    "duplicate-category": {
+        "nb": "gruppen «{id}» står allerede på linje {line}; hver gruppe må ha sin egen id",
+        "en": "the group '{id}' is already on line {line}; every group needs its own id",
+    },
+    "duplicate-municipality": {
+        "nb": "kommunenummer «{id}» står allerede på linje {line}; hver kommune skal stå bare én gang",
+        "en": "municipality number '{id}' is already on line {line}; list each municipality only once",
+    },
+    "unknown-home": {
+        "nb": "hjemkommunen «{number}» står ikke blant kommunene i denne filen; legg den til under municipalities, "
+        "eller rett nummeret",
+        "en": "the home municipality '{number}' is not among the municipalities in this file; add it under "
+        "municipalities, or correct the number",
+    },
+    "rule.duplicate-category": {"nb": "Gruppe oppført to ganger", "en": "Duplicate group"},
+    "rule-help.duplicate-category": {
+        "nb": "To grupper i categories.yaml har samme id. Hver gruppe må ha sin egen; slå dem sammen eller gi "
+        "den ene en ny id.",
+        "en": "Two groups in categories.yaml share an id. Every group needs its own; merge them or give one a "
+        "new id.",
+    },
+    "rule.duplicate-municipality": {"nb": "Kommune oppført to ganger", "en": "Duplicate municipality"},
+    "rule-help.duplicate-municipality": {
+        "nb": "Samme kommunenummer står to ganger i municipalities.yaml. Slå de to oppføringene sammen.",
+        "en": "The same municipality number appears twice in municipalities.yaml. Merge the two entries.",
+    },
     # --- cross-file checks ---------------------------------------------------------------------
     "id-mismatch": {
         "nb": "id «{id}» er ikke lik filnavnet «{stem}»; gi filen navnet {id}.yaml eller sett id: {stem}",

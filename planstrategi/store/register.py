@@ -37,7 +37,7 @@ from planstrategi.model import (
     Status,
 )
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, plancheck, safeio, yamlio
+from planstrategi.store import modelcheck, plancheck, safeio, sharedcheck, yamlio
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -83,6 +83,11 @@ class Register:
     goal_paths: dict[str, Path] = field(default_factory=dict)
     requirements: dict[str, Requirement] = field(default_factory=dict)
     hidden: dict[str, int] = field(default_factory=dict)  # shown path -> problems past the cap
+    #: Plan files that did not load, by the id their name gives (the stem) -> the path as shown. A
+    #: question about one says the file is broken, not that the plan does not exist, and references
+    #: to it are not reported again as unknown.
+    broken: dict[str, str] = field(default_factory=dict)
+    requirements_broken: bool = False  # requirements.yaml is there but did not load: its ids are unknown
 
     def category_order(self) -> list[str]:
         return [c.id for c in self.categories.categories] if self.categories else []
@@ -147,6 +152,8 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         _add_loaded(register, loaded)
         if isinstance(loaded.model, Plan):
             _add_plan(register, loaded, loaded.model)
+        else:
+            register.broken.setdefault(loaded.path.stem, loaded.shown)
 
     for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress):
         _add_loaded(register, loaded)
@@ -261,6 +268,8 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
         # The plan stays loaded: its fields have their types, so the reports can still use it, and
         # dropping it would turn every reference to it (goals, supersedes) into errors of their own.
         problems.extend(plancheck.check(document, instance))
+    elif isinstance(instance, CategoryFile | MunicipalityFile):
+        problems.extend(sharedcheck.check(document, instance))  # duplicate ids and numbers, a home not listed
     found = document.problems + problems
     never_made = hidden + document.hidden
     dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
@@ -282,6 +291,7 @@ def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
     loaded = load_file(path, RequirementFile, real_root)
     _add_loaded(register, loaded)
     if not isinstance(loaded.model, RequirementFile):
+        register.requirements_broken = True
         return
     for index, requirement in enumerate(loaded.model.requirements):
         if requirement.id in register.requirements:
@@ -333,12 +343,12 @@ def _check_references(register: Register) -> None:
         path = register.plan_paths[plan_id]
         shown = display_path(path)
         for loc, ref in _plan_refs(plan):
-            if ref not in register.plans and _room(register, shown, made):
+            if ref not in register.plans and ref not in register.broken and _room(register, shown, made):
                 register.problems.append(
                     _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
                 )
         for index, ref in enumerate(plan.requirements):
-            if ref not in register.requirements and _room(register, shown, made):
+            if ref not in register.requirements and not register.requirements_broken and _room(register, shown, made):
                 loc = ("requirements", index)
                 hint = _hint(ref, register.requirements)
                 register.problems.append(_ref_error(path, loc, "unknown-requirement", id=ref, hint=hint))
@@ -353,7 +363,7 @@ def _check_references(register: Register) -> None:
                 if number not in known_municipalities and _room(register, shown, made):
                     register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
     for plan_id in register.goals:
-        if plan_id not in register.plans:
+        if plan_id not in register.plans and plan_id not in register.broken:
             path = register.goal_paths[plan_id]
             register.problems.append(
                 _ref_error(path, ("plan",), "unknown-plan", key="plan", id=plan_id, hint=_hint(plan_id, register.plans))
