@@ -231,3 +231,61 @@ def test_a_revision_that_contradicts_itself_is_an_error_but_the_plan_stays_known
     register = reg.load(base_register)
     assert [c for _, _, c in codes(register)] == ["decision-missing"]
     assert "helseplan" in register.plans
+
+
+# --- issue #15: a file that fails to load is still known by its id ---
+
+
+def test_a_broken_plan_is_known_by_its_file_name_and_references_to_it_are_not_reported(base_register: Path) -> None:
+    write(base_register, "plans/helseplan.yaml", 'id: helseplan\ntitle: "Helse\ncategory: helse-og-omsorg\n')
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "part_of: helseplan\nsupersedes: [helseplan]\n")
+    register = reg.load(base_register)
+    assert register.broken == {"helseplan": str(base_register / "plans" / "helseplan.yaml")}
+    assert "helseplan" not in register.plans
+    # The goals of helseplan and del's two references would each have said "does not exist".
+    assert [code for _, _, code in codes(register)] == ["yaml-syntax"]
+
+
+def test_a_reference_to_a_plan_that_really_is_missing_is_still_reported(base_register: Path) -> None:
+    write(base_register, "plans/helseplan.yaml", "id: [\n")
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "part_of: helseplann\n")
+    register = reg.load(base_register)
+    assert codes(register) == [("plans/del.yaml", 7, "unknown-plan"), ("plans/helseplan.yaml", 2, "yaml-syntax")]
+
+
+def test_a_broken_requirements_file_does_not_make_every_requirement_unknown(base_register: Path) -> None:
+    write(base_register, "requirements.yaml", "requirements: [\n")
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "requirements: [kommunal-planstrategi]\n")
+    register = reg.load(base_register)
+    assert [(path, code) for path, _, code in codes(register)] == [("requirements.yaml", "yaml-syntax")]
+
+
+# --- issue #20: the shared files' lists hold each id once ---
+
+
+def test_a_group_listed_twice_names_the_first_line(base_register: Path) -> None:
+    text = (base_register / "categories.yaml").read_text(encoding="utf-8")
+    write(base_register, "categories.yaml", text + "  - id: helse-og-omsorg\n    name: Helse\n")
+    register = reg.load(base_register)
+    [problem] = register.problems
+    assert (problem.path, problem.line, problem.column, problem.code) == (
+        str(base_register / "categories.yaml"),
+        8,
+        9,
+        "duplicate-category",
+    )
+    assert problem.message == "gruppen «helse-og-omsorg» står allerede på linje 5; hver gruppe må ha sin egen id"
+    assert register.category_order() == ["politisk-styring", "helse-og-omsorg", "helse-og-omsorg"]  # still loaded
+
+
+def test_a_municipality_listed_twice_and_a_home_not_listed(base_register: Path) -> None:
+    text = 'home: "3431"\nmunicipalities:\n  - number: "3430"\n    name: Os\n  - number: "3430"\n    name: Os\n'
+    write(base_register, "municipalities.yaml", text)
+    register = reg.load(base_register)
+    assert codes(register)[:2] == [
+        ("municipalities.yaml", 1, "unknown-municipality"),
+        ("municipalities.yaml", 5, "duplicate-municipality"),
+    ]
+    messages = [p.message for p in register.sorted_problems()]
+    assert messages[0].startswith("hjemkommunen «3431» står ikke blant kommunene i denne filen")
+    assert messages[1] == "kommunenummer «3430» står allerede på linje 3; hver kommune skal stå bare én gang"

@@ -287,7 +287,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "place.valid_to": {"nb": "gyldig til", "en": "valid to"},
     "type.year": {"nb": "et årstall", "en": "a year"},
     "hint.iso-date": {"nb": "; skriv datoen som {date}", "en": "; write the date as {date}"},
-    "hint.year-of-date": {"nb": "; her skal det stå et årstall: skriv {year}", "en": "; a year belongs here: write {year}"},
+    "hint.year-of-date": {
+        "nb": "; her skal det stå et årstall: skriv {year}",
+        "en": "; a year belongs here: write {year}",
+    },
     "hint.lower-case": {"nb": "; skriv det med små bokstaver: {name}", "en": "; write it in lower case: {name}"},
     "hint.write-as": {"nb": "; skriv det som {name}", "en": "; write it as {name}"},
     # Broken files: said once, by name (commands/questions.py).

@@ -57,7 +57,6 @@ from planstrategi.model.plan import (
 )
 
 __all__ = [
-    "LanguageForm",
     "CASE_PATTERN",
     "LINK_PATTERN",
     "MAX_YEAR",
@@ -78,6 +77,7 @@ __all__ = [
     "GoalSet",
     "Inferable",
     "Kind",
+    "LanguageForm",
     "LegalBasis",
     "Link",
     "Measure",

@@ -96,8 +96,10 @@ def _meant_fields(model: type[BaseModel], errors: list[tuple[Loc, Any]]) -> dict
     unknown = [loc for loc, e in errors if e["type"] in _UNKNOWN and loc and loc[:-1] in parents]
     for loc in unknown[:_MATCHED_KEYS]:
         field = hints.field_for_key(str(loc[-1]), _fields_at(model, loc[:-1]))
-        target = (*loc[:-1], field)
-        if field is not None and target in missing and target not in meant.values():
+        if field is None:
+            continue
+        target: Loc = (*loc[:-1], field)
+        if target in missing and target not in meant.values():
             meant[loc] = target
     return meant
 
