@@ -31,7 +31,7 @@ class _Group(TyperGroup):
             typer.echo(f"planstrategi: {exc.message}", err=True)
             ctx.exit(exc.code)
         except RegisterNotFound as exc:
-            typer.echo(f"planstrategi: {t('no-register', path=exc.path)}", err=True)
+            typer.echo(f"planstrategi: {exc.message}", err=True)
             ctx.exit(2)
 
 

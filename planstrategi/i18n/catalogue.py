@@ -335,6 +335,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Samme kommunenummer står to ganger i municipalities.yaml. Slå de to oppføringene sammen.",
         "en": "The same municipality number appears twice in municipalities.yaml. Merge the two entries.",
     },
+    # Finding the register (store/discovery.py).
+    "no-register-env": {
+        "nb": "{env} peker på «{path}», som ikke er en mappe; rett {env}, eller fjern den for å la planstrategi "
+        "lete selv",
+        "en": "{env} points at '{path}', which is not a folder; correct {env}, or unset it to let planstrategi "
+        "look for the register",
+    },
+    "no-register-found-here": {
+        "nb": "fant ikke noe register i {start}, der letingen stopper (toppen av git-depotet eller filsystemet). "
+        "Et register er en mappe med plans/ "
+        "og municipalities.yaml, eller en mappe med et slikt register i data/. Gå til registermappen med cd, "
+        "eller oppgi den med --data MAPPE eller PLANSTRATEGI_DATA=MAPPE",
+        "en": "found no register in {start}, where the search stops (the top of the git repository or the file "
+        "system). A register is a folder with "
+        "plans/ and municipalities.yaml, or a folder with such a register in data/. Change to the register's "
+        "folder with cd, or give it with --data DIR or PLANSTRATEGI_DATA=DIR",
+    },
+    "no-register-found": {
+        "nb": "fant ikke noe register i {start} eller mappene over den (til og med {stop}). Et register er en mappe "
+        "med plans/ og municipalities.yaml, eller en mappe med et slikt register i data/. Gå til registermappen "
+        "med cd, eller oppgi den med --data MAPPE eller PLANSTRATEGI_DATA=MAPPE",
+        "en": "found no register in {start} or the folders above it (up to {stop}). A register is a folder with "
+        "plans/ and municipalities.yaml, or a folder with such a register in data/. Change to the register's "
+        "folder with cd, or give it with --data DIR or PLANSTRATEGI_DATA=DIR",
+    },
     # --- cross-file checks ---------------------------------------------------------------------
     "id-mismatch": {
         "nb": "id «{id}» er ikke lik filnavnet «{stem}»; gi filen navnet {id}.yaml eller sett id: {stem}",

@@ -1,6 +1,6 @@
 """A whole register folder: load every file into models, gather every problem, check across files.
 
-Layout of a register (``--data``, else ``PLANSTRATEGI_DATA``, else ``./data``)::
+Layout of a register (found by ``discovery.resolve_root``)::
 
     categories.yaml        the groups of the plan overview, in display order
     municipalities.yaml    the home municipality, its partners and their cooperation
@@ -38,6 +38,8 @@ from planstrategi.model import (
 )
 from planstrategi.model.problems import Problem, Severity, printable
 from planstrategi.store import modelcheck, plancheck, safeio, sharedcheck, yamlio
+from planstrategi.store.discovery import RegisterNotFound as RegisterNotFound  # the commands catch it from here
+from planstrategi.store.discovery import resolve_root as resolve_root
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -47,14 +49,6 @@ CATEGORIES_FILE = "categories.yaml"
 MUNICIPALITIES_FILE = "municipalities.yaml"
 REQUIREMENTS_FILE = "requirements.yaml"
 SUFFIX = ".yaml"
-
-
-class RegisterNotFound(Exception):
-    """The register folder does not exist (a usage error, not a data problem)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
 
 
 @dataclass
@@ -106,14 +100,6 @@ class Register:
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=Problem.sort_key)
-
-
-def resolve_root(data: Path | None) -> Path:
-    """The register folder: ``--data``, else PLANSTRATEGI_DATA, else ./data. Raises RegisterNotFound."""
-    root = data if data is not None else Path(os.environ.get("PLANSTRATEGI_DATA") or "data")
-    if not root.is_dir():
-        raise RegisterNotFound(root)
-    return root
 
 
 def display_path(path: Path) -> str:
