@@ -14,7 +14,16 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__
-from planstrategi.commands import authoring, health, intelligence, questions, record, review, rollforward
+from planstrategi.commands import (
+    authoring,
+    completion,
+    health,
+    intelligence,
+    questions,
+    record,
+    review,
+    rollforward,
+)
 from planstrategi.commands.options import UsageError
 from planstrategi.i18n import t
 
@@ -81,8 +90,10 @@ app.command("init", help=t("help.init"))(authoring.init)
 app.command("import", help=t("help.import"))(authoring.import_plans)
 app.command("upgrade", help=t("help.upgrade"))(authoring.upgrade)
 app.command("record", help=t("help.record"))(record.record)
+app.command("completion", help=t("help.completion"))(completion.completion)
 
 
 def main() -> None:
     """Entry point of the ``planstrategi`` console script."""
+    completion.prepare()  # only when a shell is asking for completions
     app()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from planstrategi.commands import completion
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
 from planstrategi.i18n import t
 from planstrategi.render import OutputFormat
@@ -29,13 +30,24 @@ MAX_TABLE_YEARS = 30
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # model.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
-CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
+CategoryOption = Annotated[
+    Optional[str],
+    typer.Option("--category", help=t("opt.category"), show_default=False, autocompletion=completion.group_ids),
+]
 KindOption = Annotated[Optional[str], typer.Option("--kind", help=t("opt.kind"), show_default=False)]
 OwnerOption = Annotated[Optional[str], typer.Option("--owner", help=t("opt.owner"), show_default=False)]
 MunicipalityOption = Annotated[
-    Optional[str], typer.Option("--municipality", help=t("opt.municipality"), show_default=False)
+    Optional[str],
+    typer.Option(
+        "--municipality", help=t("opt.municipality"), show_default=False, autocompletion=completion.municipality_numbers
+    ),
 ]
-PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=t("opt.partner"), show_default=False)]
+PartnerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--partner", help=t("opt.partner"), show_default=False, autocompletion=completion.municipality_numbers
+    ),
+]
 StatusOption = Annotated[Optional[str], typer.Option("--status", help=t("opt.status"), show_default=False)]
 FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=t("opt.fail-if-overdue"))]
 AllOption = Annotated[bool, typer.Option("--all", help=t("opt.all"))]
@@ -288,7 +300,7 @@ def list_plans(
 
 
 def show(
-    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"))],
+    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"), autocompletion=completion.plan_ids)],
     output_format: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     as_of: AsOfOption = None,

@@ -360,6 +360,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "plans/ and municipalities.yaml, or a folder with such a register in data/. Change to the register's "
         "folder with cd, or give it with --data DIR or PLANSTRATEGI_DATA=DIR",
     },
+    # Shell completion (commands/completion.py).
+    "help.completion": {
+        "nb": "Skriv ut skriptet som gir tab-fullføring av kommandoer, valg, plan-id-er, grupper og kommunenummer "
+        "i bash, zsh eller fish; første linje sier hvordan du slår det på.",
+        "en": "Print the script that makes Tab complete commands, options, plan ids, groups and municipality "
+        "numbers in bash, zsh or fish; its first line says how to turn it on.",
+    },
+    "opt.shell": {"nb": "Skallet: bash, zsh eller fish.", "en": "The shell: bash, zsh or fish."},
+    "completion.how-bash": {
+        "nb": "Tab-fullføring for planstrategi i bash. Slå den på for godt med:\n"
+        "  echo 'eval \"$(planstrategi completion bash)\"' >> ~/.bashrc\nog åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in bash. Turn it on for good with:\n"
+        "  echo 'eval \"$(planstrategi completion bash)\"' >> ~/.bashrc\nand open a new terminal window.",
+    },
+    "completion.how-zsh": {
+        "nb": "Tab-fullføring for planstrategi i zsh. Slå den på for godt med:\n"
+        "  echo 'eval \"$(planstrategi completion zsh)\"' >> ~/.zshrc\nog åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in zsh. Turn it on for good with:\n"
+        "  echo 'eval \"$(planstrategi completion zsh)\"' >> ~/.zshrc\nand open a new terminal window.",
+    },
+    "completion.how-fish": {
+        "nb": "Tab-fullføring for planstrategi i fish. Slå den på for godt med:\n"
+        "  planstrategi completion fish > ~/.config/fish/completions/planstrategi.fish\n"
+        "og åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in fish. Turn it on for good with:\n"
+        "  planstrategi completion fish > ~/.config/fish/completions/planstrategi.fish\n"
+        "and open a new terminal window.",
+    },
     # --- cross-file checks ---------------------------------------------------------------------
     "id-mismatch": {
         "nb": "id «{id}» er ikke lik filnavnet «{stem}»; gi filen navnet {id}.yaml eller sett id: {stem}",
