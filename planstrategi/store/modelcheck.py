@@ -23,7 +23,10 @@ from planstrategi.store.yamlio import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
-_YEAR_KEYS = frozenset({"year", "adopted", "valid_from", "valid_to", "baseline_year", "target_year", "population_year"})
+_YEAR_KEYS = frozenset(
+    {"year", "adopted", "valid_from", "valid_to", "work_from", "work_to", "election_year"}
+    | {"baseline_year", "target_year", "population_year"}
+)
 
 
 def check(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
