@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
 from planstrategi import __version__
 from planstrategi.commands import (
     authoring,
+    completion,
     health,
     importing,
     intelligence,
@@ -41,7 +42,7 @@ class _Group(TyperGroup):
             typer.echo(f"planstrategi: {exc.message}", err=True)
             ctx.exit(exc.code)
         except RegisterNotFound as exc:
-            typer.echo(f"planstrategi: {t('no-register', path=exc.path)}", err=True)
+            typer.echo(f"planstrategi: {exc.message}", err=True)
             ctx.exit(2)
 
 
@@ -92,8 +93,10 @@ app.command("import", help=t("help.import"))(importing.import_plans)
 app.command("upgrade", help=t("help.upgrade"))(authoring.upgrade)
 app.command("record", help=t("help.record"))(record.record)
 app.command("remind", help=t("help.remind"))(remind.remind)
+app.command("completion", help=t("help.completion"))(completion.completion)
 
 
 def main() -> None:
     """Entry point of the ``planstrategi`` console script."""
+    completion.prepare()  # only when a shell is asking for completions
     app()

@@ -16,7 +16,16 @@ PACKAGE = Path(i18n.__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 
 # Where each helper that makes a Problem takes its code (positional index).
-CODE_ARGUMENT = {"Problem": 4, "_problem": 3, "_error": 3, "_at": 2, "_ref_error": 2, "_Stop": 0, "Refused": 0}
+CODE_ARGUMENT = {
+    "Problem": 4,
+    "_problem": 3,
+    "_error": 3,
+    "_at": 2,
+    "_ref_error": 2,
+    "_Stop": 0,
+    "Refused": 0,
+    "_duplicates": 2,  # store/sharedcheck.py
+}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -103,3 +112,15 @@ def test_the_language_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     assert t("severity.error") == "feil"  # an unknown language in the environment falls back
     with pytest.raises(ValueError, match="de"):
         i18n.set_language("de")
+
+
+def test_no_key_is_written_twice_in_the_catalogue() -> None:
+    # A dict literal keeps the last of two equal keys without a word: a new block's "field.links"
+    # would silently replace (or be replaced by) another block's.
+    source = (PACKAGE / "i18n" / "catalogue.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    [catalogue] = [
+        n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign | ast.Assign) and isinstance(n.value, ast.Dict)
+    ]
+    keys = [k.value for k in catalogue.keys if isinstance(k, ast.Constant)]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

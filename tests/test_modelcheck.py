@@ -54,7 +54,7 @@ def test_a_key_called_date_at_the_top_is_unknown_where_it_stands() -> None:
 def test_a_field_called_date_keeps_its_name() -> None:
     # Pydantic also calls a union member "date"; the field of that name must not be dropped.
     assert check(PLAN + "decisions:\n  - date: 22. juni\n") == [
-        (8, 11, "wrong-type", "«decisions.0.date» skal være en dato (ÅÅÅÅ-MM-DD), men er «22. juni»")
+        (8, 11, "wrong-type", "«vedtak 1, dato» skal være en dato (ÅÅÅÅ-MM-DD), men er «22. juni»")
     ]
 
 
@@ -78,7 +78,7 @@ def test_wrong_type_for_text_suggests_quotes() -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ("valid_to: 2020.5\n", "«valid_to» skal være et heltall, men er 2020.5 (et tall)"),
+        ("valid_to: 2020.5\n", "«valid_to» skal være et årstall, men er 2020.5 (et tall)"),
         ('partners: "5025"\n', "«partners» skal være en liste (linjer som starter med «- »), men er «5025»"),
         ("cadence: valgperiode\n", "«cadence» skal være felt på formen «nøkkel: verdi», men er «valgperiode»"),
         ("overarching: 'no'\n", "«overarching» skal være true eller false, men er «no»"),
@@ -125,7 +125,7 @@ def test_year_out_of_range_nested() -> None:
             8,
             11,
             "year-range",
-            "«revisions.0.year» er 20250, men årstall må ligge mellom 1900 og 2100; sjekk for skrivefeil",
+            "«revisjon 1, år» er 20250, men årstall må ligge mellom 1900 og 2100; sjekk for skrivefeil",
         )
     ]
 
@@ -138,33 +138,34 @@ def test_year_out_of_range_nested() -> None:
             (6, 7),  # the kind line moved to the end
             "«kind» har en ugyldig verdi «planen»: tillatte verdier: 'plan', 'kommuneplan', 'kommunedelplan', "
             "'temaplan', 'strategi', 'handlingsplan', 'reglement', 'retningslinje', 'melding', 'analyse', 'rutine', "
-            "'vedtekt', 'avtale', 'budsjett'",
+            "'vedtekt', 'avtale', 'budsjett'; mente du «plan»?",
         ),
         (
             "links: [ftp://x]\n",
             (7, 9),
-            "«links.0» har en ugyldig verdi «ftp://x»: lenker må begynne med http://, https:// eller mailto:",
+            "«lenke 1» har en ugyldig verdi «ftp://x»: lenker må begynne med http://, https:// eller mailto:",
         ),
         (
             "partners: ['12']\n",
             (7, 12),
-            '«partners.0» har en ugyldig verdi «12»: kommunenummer er fire sifre i anførselstegn, f.eks. "3430"',
+            "«samarbeidskommune 1» har en ugyldig verdi «12»: "
+            'kommunenummer er fire sifre i anførselstegn, f.eks. "3430"',
         ),
         (
             "decisions:\n  - case: 41-17\n",
             (8, 11),
-            '«decisions.0.case» har en ugyldig verdi «41-17»: saksnummer skrives som løpenummer/år, f.eks. "41/17"',
+            '«vedtak 1, saksnummer» har en ugyldig verdi «41-17»: saksnummer skrives som løpenummer/år, f.eks. "41/17"',
         ),
         ("remarks: ' '\n", (7, 10), "«remarks» har en ugyldig verdi « »: teksten kan ikke være tom"),
         (
             "cadence:\n  rule: intervall\n  interval_years: 0\n",
             (9, 19),
-            "«cadence.interval_years» har en ugyldig verdi 0: må være minst 1",
+            "«hyppighet, intervall» har en ugyldig verdi 0: må være minst 1",
         ),
         (
             "cadence:\n  rule: valgperiode\n  within_years: 9\n",
             (9, 17),
-            "«cadence.within_years» har en ugyldig verdi 9: kan være høyst 4",
+            "«hyppighet, innen år» har en ugyldig verdi 9: kan være høyst 4",
         ),
     ],
 )
@@ -239,3 +240,111 @@ def test_english() -> None:
         (7, 1, "unknown-key", "unknown field 'remark'; did you mean 'remarks'?"),
         (8, 11, "year-range", "'valid_to' is 20250, but years must lie between 1900 and 2100; check for a typo"),
     ]
+
+
+# --- issue #15: one problem per slip, in the planner's words ---
+
+
+def test_a_misspelt_key_is_one_problem_with_the_field_it_means() -> None:
+    text = PLAN.replace("category: c\n", "categroy: c\n")
+    assert check(text) == [(3, 1, "unknown-key", "ukjent felt «categroy»; mente du «category»?")]
+
+
+def test_a_norwegian_key_is_matched_to_its_field_through_the_glossary() -> None:
+    text = PLAN.replace("title: T\n", "tittel: T\n") + "merknad: Se vedlegg\n"
+    assert check(text) == [
+        (2, 1, "unknown-key", "ukjent felt «tittel»; mente du «title»?"),
+        (7, 1, "unknown-key", "ukjent felt «merknad»; mente du «remarks»?"),
+    ]
+
+
+def test_a_norwegian_key_inside_a_revision_is_matched_to_the_revision_s_field() -> None:
+    assert check(PLAN + "revisions:\n  - frist: 2025\n")[0][2:] == (
+        "unknown-key",
+        "ukjent felt «frist»; mente du «target»?",
+    )
+
+
+def test_a_missing_key_not_covered_by_a_slip_is_still_reported() -> None:
+    text = PLAN.replace("category: c\n", "").replace("title: T\n", "titel: T\n")
+    assert [(line, code) for line, _, code, _ in check(text)] == [(1, "missing-key"), (2, "unknown-key")]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            "adopted: 18.11.2021\n",
+            "«adopted» skal være et årstall eller en dato (ÅÅÅÅ-MM-DD), men er «18.11.2021»; "
+            "skriv datoen som 2021-11-18",
+        ),
+        (
+            "decisions:\n  - date: 22. juni 2017\n",
+            "«vedtak 1, dato» skal være en dato (ÅÅÅÅ-MM-DD), men er «22. juni 2017»; skriv datoen som 2017-06-22",
+        ),
+        (
+            "valid_to: 31.12.2027\n",
+            "«valid_to» skal være et årstall, men er «31.12.2027»; her skal det stå et årstall: skriv 2027",
+        ),
+        ("adopted: 31.02.2021\n", "«adopted» skal være et årstall eller en dato (ÅÅÅÅ-MM-DD), men er «31.02.2021»"),
+        ("adopted: 18.11.21\n", "«adopted» skal være et årstall eller en dato (ÅÅÅÅ-MM-DD), men er «18.11.21»"),
+    ],
+)
+def test_a_norwegian_date_is_offered_in_iso_form(extra: str, message: str) -> None:
+    assert check(PLAN + extra)[0][3] == message
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("Gjeldende", "; skriv det med små bokstaver: gjeldende"),
+        ("Under revisjon", "; skriv det som under-revisjon"),
+        ("utgatt", "; mente du «utgått»?"),
+        ("ukjent", ""),
+    ],
+)
+def test_an_enum_value_near_an_allowed_one_says_how_to_write_it(value: str, hint: str) -> None:
+    [(_, _, code, message)] = check(PLAN.replace("status: gjeldende", f"status: {value}"))
+    assert code == "invalid-value"
+    assert message == (
+        f"«status» har en ugyldig verdi «{value}»: tillatte verdier: 'gjeldende', 'under-revisjon', 'utkast', "
+        f"'utgått', 'erstattet'{hint}"
+    )
+
+
+def test_paths_are_named_in_the_planner_s_words_in_both_languages() -> None:
+    text = PLAN + "revisions:\n  - target: 2025\n  - year: 20x\n"
+    assert check(text)[0][3] == "«revisjon 2, år» skal være et årstall, men er «20x»"
+    set_language("en")
+    assert check(text)[0][3] == "'revision 2, year' should be a year, but is '20x'"
+
+
+def test_a_deep_path_names_every_level() -> None:
+    goals = "plan: x\ngoals:\n  - title: G\n    strategies:\n      - title: S\n        measures:\n"
+    goals += "          - title: 5\n"
+    assert check(goals, GoalSet)[0][3] == (
+        '«mål 1, strategi 1, tiltak 1, tittel» skal være tekst, men er 5 (et heltall); skriv "5" i anførselstegn'
+    )
+
+
+def test_every_glossary_field_is_a_field_of_the_model() -> None:
+    from planstrategi.model import glossary
+    from planstrategi.model.catalogue import (
+        Category,
+        Cooperation,
+        LegalBasis,
+        Municipality,
+        Projection,
+        Requirement,
+        RequirementFile,
+        TermStart,
+    )
+    from planstrategi.model.common import Decision
+    from planstrategi.model.goals import Goal, Measure, Strategy, Target
+    from planstrategi.model.plan import Cadence, Revision
+
+    models = [Plan, GoalSet, MunicipalityFile, CategoryFile, Revision, Decision, Cadence, Goal, Measure, Strategy]
+    models += [Target, Cooperation, Projection, Requirement, TermStart, Category, LegalBasis, Municipality]
+    models += [RequirementFile]
+    fields = {name for model in models for name in model.model_fields} | {"year"}  # year: the 0.1 revision form
+    assert {term.field for term in glossary.TERMS if term.field} <= fields

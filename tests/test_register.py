@@ -231,3 +231,142 @@ def test_a_revision_that_contradicts_itself_is_an_error_but_the_plan_stays_known
     register = reg.load(base_register)
     assert [c for _, _, c in codes(register)] == ["decision-missing"]
     assert "helseplan" in register.plans
+
+
+# --- issue #15: a file that fails to load is still known by its id ---
+
+
+def test_a_broken_plan_is_known_by_its_file_name_and_references_to_it_are_not_reported(base_register: Path) -> None:
+    write(base_register, "plans/helseplan.yaml", 'id: helseplan\ntitle: "Helse\ncategory: helse-og-omsorg\n')
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "part_of: helseplan\nsupersedes: [helseplan]\n")
+    register = reg.load(base_register)
+    assert register.broken == {"helseplan": str(base_register / "plans" / "helseplan.yaml")}
+    assert "helseplan" not in register.plans
+    # The goals of helseplan and del's two references would each have said "does not exist".
+    assert [code for _, _, code in codes(register)] == ["yaml-syntax"]
+
+
+def test_a_reference_to_a_plan_that_really_is_missing_is_still_reported(base_register: Path) -> None:
+    write(base_register, "plans/helseplan.yaml", "id: [\n")
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "part_of: helseplann\n")
+    register = reg.load(base_register)
+    assert codes(register) == [("plans/del.yaml", 7, "unknown-plan"), ("plans/helseplan.yaml", 2, "yaml-syntax")]
+
+
+def test_a_broken_requirements_file_does_not_make_every_requirement_unknown(base_register: Path) -> None:
+    write(base_register, "requirements.yaml", "requirements: [\n")
+    write(base_register, "plans/del.yaml", PLAN.format(id="del") + "requirements: [kommunal-planstrategi]\n")
+    register = reg.load(base_register)
+    assert [(path, code) for path, _, code in codes(register)] == [("requirements.yaml", "yaml-syntax")]
+
+
+# --- issue #20: the shared files' lists hold each id once ---
+
+
+def test_a_group_listed_twice_names_the_first_line(base_register: Path) -> None:
+    text = (base_register / "categories.yaml").read_text(encoding="utf-8")
+    write(base_register, "categories.yaml", text + "  - id: helse-og-omsorg\n    name: Helse\n")
+    register = reg.load(base_register)
+    [problem] = register.problems
+    assert (problem.path, problem.line, problem.column, problem.code) == (
+        str(base_register / "categories.yaml"),
+        8,
+        9,
+        "duplicate-category",
+    )
+    assert problem.message == "gruppen «helse-og-omsorg» står allerede på linje 5; hver gruppe må ha sin egen id"
+    assert register.category_order() == ["politisk-styring", "helse-og-omsorg", "helse-og-omsorg"]  # still loaded
+
+
+def test_a_municipality_listed_twice_and_a_home_not_listed(base_register: Path) -> None:
+    text = 'home: "3431"\nmunicipalities:\n  - number: "3430"\n    name: Os\n  - number: "3430"\n    name: Os\n'
+    write(base_register, "municipalities.yaml", text)
+    register = reg.load(base_register)
+    assert codes(register)[:2] == [
+        ("municipalities.yaml", 1, "unknown-municipality"),
+        ("municipalities.yaml", 5, "duplicate-municipality"),
+    ]
+    messages = [p.message for p in register.sorted_problems()]
+    assert messages[0].startswith("hjemkommunen «3431» står ikke blant kommunene i denne filen")
+    assert messages[1] == "kommunenummer «3430» står allerede på linje 3; hver kommune skal stå bare én gang"
+
+
+# --- issue #15: finding the register like git finds a repository ---
+
+
+def test_the_register_is_found_from_inside_it_and_from_a_sibling_folder(
+    base_register: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (base_register.parent / ".git").mkdir()  # the repository holding data/
+    (base_register.parent / "docs").mkdir()
+    for start in (base_register / "plans", base_register / "goals", base_register.parent / "docs"):
+        monkeypatch.chdir(start)
+        assert reg.resolve_root(None) == base_register
+    monkeypatch.chdir(base_register.parent)
+    assert reg.resolve_root(None) == Path("data")  # in the working folder: short paths, as before
+    monkeypatch.chdir(base_register)
+    assert reg.resolve_root(None) == Path(".")
+
+
+def test_the_walk_stops_at_the_top_of_the_git_repository(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = base_register.parent / "annet-prosjekt"
+    (project / ".git").mkdir(parents=True)
+    (project / "src").mkdir()
+    monkeypatch.chdir(project / "src")
+    with pytest.raises(reg.RegisterNotFound) as caught:
+        reg.resolve_root(None)  # the register above the repository belongs to something else
+    assert caught.value.message == (
+        f"fant ikke noe register i {project / 'src'} eller mappene over den (til og med {project}). Et register er en "
+        "mappe med plans/ og municipalities.yaml, eller en mappe med et slikt register i data/. Gå til registermappen "
+        "med cd, eller oppgi den med --data MAPPE eller PLANSTRATEGI_DATA=MAPPE"
+    )
+
+
+def test_a_folder_of_plans_alone_is_not_a_register(base_register: Path) -> None:
+    from planstrategi.store import discovery
+
+    assert not discovery.is_register(base_register / "plans")
+    assert discovery.is_register(base_register)
+    assert reg.resolve_root(None, start=base_register / "plans") == base_register
+
+
+def test_the_option_and_the_environment_come_before_the_walk(
+    base_register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "annet"
+    other.mkdir()
+    monkeypatch.chdir(base_register / "plans")
+    monkeypatch.setenv("PLANSTRATEGI_DATA", str(other))
+    assert reg.resolve_root(None) == other
+    assert reg.resolve_root(base_register) == base_register
+    monkeypatch.setenv("PLANSTRATEGI_DATA", str(tmp_path / "borte"))
+    with pytest.raises(reg.RegisterNotFound) as caught:
+        reg.resolve_root(None)
+    assert caught.value.message.startswith(f"PLANSTRATEGI_DATA peker på «{tmp_path / 'borte'}», som ikke er en mappe")
+
+
+def test_validate_from_inside_the_plans_folder(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from planstrategi.cli import app
+
+    (base_register / "plans" / "helseplan.yaml").write_text("id: [\n", encoding="utf-8")
+    monkeypatch.chdir(base_register / "plans")
+    result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("helseplan.yaml:2:1: feil: YAML-syntaksfeil")  # relative to where we stand
+
+
+def test_no_register_anywhere_is_a_usage_error_that_says_where_it_looked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from planstrategi.cli import app
+
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["due", "2025", "--lang", "en"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"planstrategi: found no register in {tmp_path}, where the search stops")
+    assert "--data DIR or PLANSTRATEGI_DATA=DIR" in result.stderr

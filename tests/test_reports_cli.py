@@ -151,9 +151,10 @@ def test_reports_answer_from_what_loaded_and_say_that_something_did_not(base_reg
         code, out, err = run(*command, "--data", str(base_register), "--as-of", AS_OF)
         assert code == 0, command
         assert "Helse- og omsorgsplan" in out
+        plans = base_register / "plans"
         assert err.splitlines() == [
-            "planstrategi: 2 av registerets filer har feil; svaret bygger på filene som kunne leses. "
-            "Kjør «planstrategi validate» for detaljer"
+            f"planstrategi: 2 av registerets filer har feil ({plans / 'brudd.yaml'} og {plans / 'skrivefeil.yaml'}); "
+            "svaret bygger på filene som kunne leses. Kjør «planstrategi validate» for detaljer"
         ]
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from planstrategi.commands import completion
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
 from planstrategi.i18n import t
 from planstrategi.render import OutputFormat
@@ -29,13 +30,24 @@ MAX_TABLE_YEARS = 30
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # model.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
-CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
+CategoryOption = Annotated[
+    Optional[str],
+    typer.Option("--category", help=t("opt.category"), show_default=False, autocompletion=completion.group_ids),
+]
 KindOption = Annotated[Optional[str], typer.Option("--kind", help=t("opt.kind"), show_default=False)]
 OwnerOption = Annotated[Optional[str], typer.Option("--owner", help=t("opt.owner"), show_default=False)]
 MunicipalityOption = Annotated[
-    Optional[str], typer.Option("--municipality", help=t("opt.municipality"), show_default=False)
+    Optional[str],
+    typer.Option(
+        "--municipality", help=t("opt.municipality"), show_default=False, autocompletion=completion.municipality_numbers
+    ),
 ]
-PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=t("opt.partner"), show_default=False)]
+PartnerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--partner", help=t("opt.partner"), show_default=False, autocompletion=completion.municipality_numbers
+    ),
+]
 StatusOption = Annotated[Optional[str], typer.Option("--status", help=t("opt.status"), show_default=False)]
 FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=t("opt.fail-if-overdue"))]
 AllOption = Annotated[bool, typer.Option("--all", help=t("opt.all"))]
@@ -49,16 +61,41 @@ def _date(as_of: dt.datetime | None) -> dt.date:
     return date
 
 
-def load_register(data: Path | None, as_of: dt.date) -> Register:
-    """The register, and one line on stderr if some of its files have errors (never a traceback)."""
-    from planstrategi.model.problems import Severity
+def load_register(data: Path | None, as_of: dt.date, *, note: bool = True) -> Register:
+    """The register, and one line on stderr naming the files with errors, if any (never a traceback)."""
     from planstrategi.store import register as reg
 
     loaded = reg.load(reg.resolve_root(data), as_of=as_of)
-    broken = {p.path for p in loaded.problems if p.severity is Severity.ERROR}
-    if broken:
-        typer.echo(t("report.register-problems", count=len(broken)), err=True)
+    if note:
+        broken_note(loaded)
     return loaded
+
+
+#: How many files the stderr note names before it counts the rest ("… and 4 more").
+NAMED_FILES = 3
+
+
+def broken_note(register: Register) -> None:
+    """One line on stderr when some files have errors: how many, and which (the first few by name).
+
+    Files that did not load at all come first: they are the ones the answer leaves out."""
+    from planstrategi.model.problems import Severity
+
+    with_errors = {p.path for p in register.problems if p.severity is Severity.ERROR}
+    if not with_errors:
+        return
+    left_out = set(register.broken.values())
+    names = sorted(with_errors, key=lambda path: (path not in left_out, path))
+    typer.echo(t("report.broken-files", count=len(names), files=named(names)), err=True)
+
+
+def named(names: list[str], limit: int = NAMED_FILES) -> str:
+    """``a, b og c`` or, past ``limit``, ``a, b, c og 4 til`` (``and 4 more`` in English)."""
+    if len(names) > limit:
+        return t("list.and-more", names=", ".join(names[:limit]), count=len(names) - limit)
+    if len(names) == 1:
+        return names[0]
+    return t("list.and", names=", ".join(names[:-1]), last=names[-1])
 
 
 def parse_filters(register: Register, **given: str | None) -> Filters:
@@ -263,7 +300,7 @@ def list_plans(
 
 
 def show(
-    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"))],
+    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"), autocompletion=completion.plan_ids)],
     output_format: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -276,13 +313,17 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, note=False)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
+    if plan is None and wanted in register.broken:
+        raise UsageError(t("show.broken", id=wanted, path=register.broken[wanted]), code=1)
     if plan is None:
         ids = sorted(register.plans)
         containing = [i for i in ids if wanted and wanted in i]
         close = list(dict.fromkeys([*containing, *difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)]))[:3]
         hint = t("filter.did-you-mean", names=", ".join(close)) if close else ""
+        broken_note(register)
         raise UsageError(t("show.unknown-id", id=plan_id, hint=hint), code=1)
+    broken_note(register)
     emit(plan_view.show_report(register, plan, as_of=date), output_format)

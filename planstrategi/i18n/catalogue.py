@@ -215,6 +215,179 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "why.at-least": {"nb": "må være minst {low}", "en": "must be at least {low}"},
     "why.at-most": {"nb": "kan være høyst {high}", "en": "can be at most {high}"},
     "why.other": {"nb": "{detail}", "en": "{detail}"},
+    # --- problems (issue #15) ---
+    # Where a value stands, as messages name it (modelcheck.place): "revisjon 1, år", not revisions.0.year.
+    # A list's label names one item of it ("revisjon 1"); a field without a label is named by its key.
+    "place.the-file": {"nb": "filen", "en": "the file"},
+    "place.revisions": {"nb": "revisjon", "en": "revision"},
+    "place.decisions": {"nb": "vedtak", "en": "decision"},
+    "place.decision": {"nb": "vedtak", "en": "decision"},
+    "place.partners": {"nb": "samarbeidskommune", "en": "partner"},
+    "place.links": {"nb": "lenke", "en": "link"},
+    "place.legal_basis": {"nb": "hjemmel", "en": "legal basis"},
+    "place.requirements": {"nb": "krav", "en": "requirement"},
+    "place.supersedes": {"nb": "erstatter", "en": "supersedes"},
+    "place.inferred": {"nb": "antatt", "en": "inferred"},
+    "place.target": {"nb": "frist", "en": "target"},
+    "place.year": {"nb": "år", "en": "year"},
+    "place.work_from": {"nb": "arbeid fra", "en": "work from"},
+    "place.work_to": {"nb": "arbeid til", "en": "work to"},
+    "place.state": {"nb": "tilstand", "en": "state"},
+    "place.postponed_from": {"nb": "utsatt fra", "en": "postponed from"},
+    "place.note": {"nb": "notat", "en": "note"},
+    "place.case": {"nb": "saksnummer", "en": "case number"},
+    "place.date": {"nb": "dato", "en": "date"},
+    "place.body": {"nb": "organ", "en": "body"},
+    "place.cadence": {"nb": "hyppighet", "en": "cadence"},
+    "place.rule": {"nb": "regel", "en": "rule"},
+    "place.within_years": {"nb": "innen år", "en": "within years"},
+    "place.interval_years": {"nb": "intervall", "en": "interval"},
+    "place.municipalities": {"nb": "kommune", "en": "municipality"},
+    "place.number": {"nb": "kommunenummer", "en": "number"},
+    "place.name": {"nb": "navn", "en": "name"},
+    "place.county": {"nb": "fylke", "en": "county"},
+    "place.population": {"nb": "folketall", "en": "population"},
+    "place.population_year": {"nb": "år for folketallet", "en": "population year"},
+    "place.projections": {"nb": "framskriving", "en": "projection"},
+    "place.source": {"nb": "kilde", "en": "source"},
+    "place.cooperations": {"nb": "samarbeid", "en": "cooperation"},
+    "place.title": {"nb": "tittel", "en": "title"},
+    "place.kind": {"nb": "type", "en": "kind"},
+    "place.host": {"nb": "vertskommune", "en": "host"},
+    "place.region": {"nb": "region", "en": "region"},
+    "place.terms": {"nb": "valgperiode", "en": "term"},
+    "place.election_year": {"nb": "valgår", "en": "election year"},
+    "place.constituted": {"nb": "konstituerende møte", "en": "constituted"},
+    "place.categories": {"nb": "gruppe", "en": "group"},
+    "place.name_en": {"nb": "engelsk navn", "en": "English name"},
+    "place.law": {"nb": "lov", "en": "law"},
+    "place.section": {"nb": "paragraf", "en": "section"},
+    "place.link": {"nb": "lenke", "en": "link"},
+    "place.strength": {"nb": "hjemmelsstyrke", "en": "strength"},
+    "place.cadence_strength": {"nb": "hyppighetens hjemmelsstyrke", "en": "strength of the cadence"},
+    "place.adopted_by": {"nb": "vedtatt av", "en": "adopted by"},
+    "place.summary": {"nb": "sammendrag", "en": "summary"},
+    "place.verified": {"nb": "kontrollert", "en": "verified"},
+    "place.goals": {"nb": "mål", "en": "goal"},
+    "place.description": {"nb": "beskrivelse", "en": "description"},
+    "place.targets": {"nb": "målverdi", "en": "target"},
+    "place.strategies": {"nb": "strategi", "en": "strategy"},
+    "place.measures": {"nb": "tiltak", "en": "measure"},
+    "place.indicator": {"nb": "indikator", "en": "indicator"},
+    "place.comparison": {"nb": "sammenligning", "en": "comparison"},
+    "place.value": {"nb": "verdi", "en": "value"},
+    "place.unit": {"nb": "enhet", "en": "unit"},
+    "place.baseline_year": {"nb": "basisår", "en": "baseline year"},
+    "place.baseline_value": {"nb": "basisverdi", "en": "baseline value"},
+    "place.target_year": {"nb": "målår", "en": "target year"},
+    "place.responsible": {"nb": "ansvarlig", "en": "responsible"},
+    "place.status": {"nb": "status", "en": "status"},
+    "place.adopted": {"nb": "vedtatt", "en": "adopted"},
+    "place.valid_from": {"nb": "gyldig fra", "en": "valid from"},
+    "place.valid_to": {"nb": "gyldig til", "en": "valid to"},
+    "type.year": {"nb": "et årstall", "en": "a year"},
+    "hint.iso-date": {"nb": "; skriv datoen som {date}", "en": "; write the date as {date}"},
+    "hint.year-of-date": {
+        "nb": "; her skal det stå et årstall: skriv {year}",
+        "en": "; a year belongs here: write {year}",
+    },
+    "hint.lower-case": {"nb": "; skriv det med små bokstaver: {name}", "en": "; write it in lower case: {name}"},
+    "hint.write-as": {"nb": "; skriv det som {name}", "en": "; write it as {name}"},
+    # Broken files: said once, by name (commands/questions.py).
+    "report.broken-files": {
+        "nb": "planstrategi: {count} av registerets filer har feil ({files}); svaret bygger på filene som kunne "
+        "leses. Kjør «planstrategi validate» for detaljer",
+        "en": "planstrategi: problems in {count} of the register's files ({files}); this answer uses the files "
+        "that could be read. Run 'planstrategi validate' for details",
+    },
+    "list.and": {"nb": "{names} og {last}", "en": "{names} and {last}"},
+    "list.and-more": {"nb": "{names} og {count} til", "en": "{names} and {count} more"},
+    "show.broken": {
+        "nb": "filen {path} har feil, så planen «{id}» kan ikke vises; kjør «planstrategi validate» for å se hva "
+        "som må rettes",
+        "en": "the file {path} has errors, so the plan '{id}' cannot be shown; run 'planstrategi validate' to see "
+        "what to fix",
+    },
+    # Duplicates in the shared files (store/sharedcheck.py, issue #20).
+    "duplicate-category": {
+        "nb": "gruppen «{id}» står allerede på linje {line}; hver gruppe må ha sin egen id",
+        "en": "the group '{id}' is already on line {line}; every group needs its own id",
+    },
+    "duplicate-municipality": {
+        "nb": "kommunenummer «{id}» står allerede på linje {line}; hver kommune skal stå bare én gang",
+        "en": "municipality number '{id}' is already on line {line}; list each municipality only once",
+    },
+    "unknown-home": {
+        "nb": "hjemkommunen «{number}» står ikke blant kommunene i denne filen; legg den til under municipalities, "
+        "eller rett nummeret",
+        "en": "the home municipality '{number}' is not among the municipalities in this file; add it under "
+        "municipalities, or correct the number",
+    },
+    "rule.duplicate-category": {"nb": "Gruppe oppført to ganger", "en": "Duplicate group"},
+    "rule-help.duplicate-category": {
+        "nb": "To grupper i categories.yaml har samme id. Hver gruppe må ha sin egen; slå dem sammen eller gi "
+        "den ene en ny id.",
+        "en": "Two groups in categories.yaml share an id. Every group needs its own; merge them or give one a "
+        "new id.",
+    },
+    "rule.duplicate-municipality": {"nb": "Kommune oppført to ganger", "en": "Duplicate municipality"},
+    "rule-help.duplicate-municipality": {
+        "nb": "Samme kommunenummer står to ganger i municipalities.yaml. Slå de to oppføringene sammen.",
+        "en": "The same municipality number appears twice in municipalities.yaml. Merge the two entries.",
+    },
+    # Finding the register (store/discovery.py).
+    "no-register-env": {
+        "nb": "{env} peker på «{path}», som ikke er en mappe; rett {env}, eller fjern den for å la planstrategi "
+        "lete selv",
+        "en": "{env} points at '{path}', which is not a folder; correct {env}, or unset it to let planstrategi "
+        "look for the register",
+    },
+    "no-register-found-here": {
+        "nb": "fant ikke noe register i {start}, der letingen stopper (toppen av git-depotet eller filsystemet). "
+        "Et register er en mappe med plans/ "
+        "og municipalities.yaml, eller en mappe med et slikt register i data/. Gå til registermappen med cd, "
+        "eller oppgi den med --data MAPPE eller PLANSTRATEGI_DATA=MAPPE",
+        "en": "found no register in {start}, where the search stops (the top of the git repository or the file "
+        "system). A register is a folder with "
+        "plans/ and municipalities.yaml, or a folder with such a register in data/. Change to the register's "
+        "folder with cd, or give it with --data DIR or PLANSTRATEGI_DATA=DIR",
+    },
+    "no-register-found": {
+        "nb": "fant ikke noe register i {start} eller mappene over den (til og med {stop}). Et register er en mappe "
+        "med plans/ og municipalities.yaml, eller en mappe med et slikt register i data/. Gå til registermappen "
+        "med cd, eller oppgi den med --data MAPPE eller PLANSTRATEGI_DATA=MAPPE",
+        "en": "found no register in {start} or the folders above it (up to {stop}). A register is a folder with "
+        "plans/ and municipalities.yaml, or a folder with such a register in data/. Change to the register's "
+        "folder with cd, or give it with --data DIR or PLANSTRATEGI_DATA=DIR",
+    },
+    # Shell completion (commands/completion.py).
+    "help.completion": {
+        "nb": "Skriv ut skriptet som gir tab-fullføring av kommandoer, valg, plan-id-er, grupper og kommunenummer "
+        "i bash, zsh eller fish; første linje sier hvordan du slår det på.",
+        "en": "Print the script that makes Tab complete commands, options, plan ids, groups and municipality "
+        "numbers in bash, zsh or fish; its first line says how to turn it on.",
+    },
+    "opt.shell": {"nb": "Skallet: bash, zsh eller fish.", "en": "The shell: bash, zsh or fish."},
+    "completion.how-bash": {
+        "nb": "Tab-fullføring for planstrategi i bash. Slå den på for godt med:\n"
+        "  echo 'eval \"$(planstrategi completion bash)\"' >> ~/.bashrc\nog åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in bash. Turn it on for good with:\n"
+        "  echo 'eval \"$(planstrategi completion bash)\"' >> ~/.bashrc\nand open a new terminal window.",
+    },
+    "completion.how-zsh": {
+        "nb": "Tab-fullføring for planstrategi i zsh. Slå den på for godt med:\n"
+        "  echo 'eval \"$(planstrategi completion zsh)\"' >> ~/.zshrc\nog åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in zsh. Turn it on for good with:\n"
+        "  echo 'eval \"$(planstrategi completion zsh)\"' >> ~/.zshrc\nand open a new terminal window.",
+    },
+    "completion.how-fish": {
+        "nb": "Tab-fullføring for planstrategi i fish. Slå den på for godt med:\n"
+        "  planstrategi completion fish > ~/.config/fish/completions/planstrategi.fish\n"
+        "og åpne et nytt terminalvindu.",
+        "en": "Tab completion for planstrategi in fish. Turn it on for good with:\n"
+        "  planstrategi completion fish > ~/.config/fish/completions/planstrategi.fish\n"
+        "and open a new terminal window.",
+    },
     # --- cross-file checks ---------------------------------------------------------------------
     "id-mismatch": {
         "nb": "id «{id}» er ikke lik filnavnet «{stem}»; gi filen navnet {id}.yaml eller sett id: {stem}",

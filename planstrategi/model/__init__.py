@@ -6,28 +6,10 @@ Unknown keys are errors (a typo must not be dropped silently); closed sets are e
 values are the Norwegian words a planner writes. Checks that span several files (unique ids,
 references) live in ``store/register.py``, not here.
 
-Glossary (Norwegian term -> identifier):
-
-    planstrategi ............ planning strategy (the document this register replaces)
-    plan / strategi / reglement / retningslinje ... ``Kind``
-    vedtatt ................. ``adopted``          vedtatt av ... ``adopted_by``
-    saksnummer (sak 41/17) .. ``Decision.case``
-    gyldighet / gjelder til . ``valid_from`` / ``valid_to``
-    revisjon ................ ``Revision``: a piece of work, ``work_from``–``work_to``, toward a ``target``
-    planlagt / pågår / vedtatt / utsatt / avlyst (droppet) ... ``RevisionState``
-    konstituerende møte ..... ``TermStart.constituted`` (the start of a council term)
-    valgperiode / kommunestyreperiode ... council term (see ``rules/engine.py``)
-    hyppighet ............... ``Cadence``
-    overordna plan .......... ``overarching``
-    vertskommune ............ ``host`` (host municipality)
-    samarbeidskommuner ...... ``partners``
-    kommunenummer ........... municipality number, four digits ("3430")
-    mål / strategi / tiltak . ``Goal`` / ``Strategy`` / ``Measure``
-    ansvarlig ............... ``responsible``
-    indikator / målverdi .... ``Target``
-    hjemmel ................. ``legal_basis``
-    merknad ................. ``remarks``
-    lovkrav / krav .......... ``Requirement``     hjemmelsstyrke ... ``Strength``
+The glossary (Norwegian term -> identifier) is data, in ``glossary.TERMS``: one list that a
+reader looks terms up in and that ``validate`` reads to answer a Norwegian key in a file
+(``merknad:``) with "did you mean «remarks»?". A few to begin with: vedtatt ``adopted``,
+revisjon ``Revision``, hyppighet ``Cadence``, vertskommune ``host``, merknad ``remarks``.
 """
 
 from planstrategi.model.catalogue import (

@@ -1,6 +1,6 @@
 """A whole register folder: load every file into models, gather every problem, check across files.
 
-Layout of a register (``--data``, else ``PLANSTRATEGI_DATA``, else ``./data``)::
+Layout of a register (found by ``discovery.resolve_root``)::
 
     categories.yaml        the groups of the plan overview, in display order
     municipalities.yaml    the home municipality, its partners and their cooperation
@@ -38,7 +38,9 @@ from planstrategi.model import (
     Status,
 )
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, plancheck, safeio, textcheck, yamlio
+from planstrategi.store import modelcheck, plancheck, safeio, sharedcheck, textcheck, yamlio
+from planstrategi.store.discovery import RegisterNotFound as RegisterNotFound  # the commands catch it from here
+from planstrategi.store.discovery import resolve_root as resolve_root
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,14 +51,6 @@ MUNICIPALITIES_FILE = "municipalities.yaml"
 REQUIREMENTS_FILE = "requirements.yaml"
 GITHUB_USERS_FILE = "github-users.yaml"
 SUFFIX = ".yaml"
-
-
-class RegisterNotFound(Exception):
-    """The register folder does not exist (a usage error, not a data problem)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
 
 
 @dataclass
@@ -86,6 +80,11 @@ class Register:
     requirements: dict[str, Requirement] = field(default_factory=dict)
     github_users: dict[str, str] = field(default_factory=dict)  # responsible, casefolded -> GitHub login
     hidden: dict[str, int] = field(default_factory=dict)  # shown path -> problems past the cap
+    #: Plan files that did not load, by the id their name gives (the stem) -> the path as shown. A
+    #: question about one says the file is broken, not that the plan does not exist, and references
+    #: to it are not reported again as unknown.
+    broken: dict[str, str] = field(default_factory=dict)
+    requirements_broken: bool = False  # requirements.yaml is there but did not load: its ids are unknown
 
     def category_order(self) -> list[str]:
         return [c.id for c in self.categories.categories] if self.categories else []
@@ -104,14 +103,6 @@ class Register:
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=Problem.sort_key)
-
-
-def resolve_root(data: Path | None) -> Path:
-    """The register folder: ``--data``, else PLANSTRATEGI_DATA, else ./data. Raises RegisterNotFound."""
-    root = data if data is not None else Path(os.environ.get("PLANSTRATEGI_DATA") or "data")
-    if not root.is_dir():
-        raise RegisterNotFound(root)
-    return root
 
 
 def display_path(path: Path) -> str:
@@ -152,6 +143,8 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
         _add_loaded(register, loaded)
         if isinstance(loaded.model, Plan):
             _add_plan(register, loaded, loaded.model)
+        else:
+            register.broken.setdefault(loaded.path.stem, loaded.shown)
 
     for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress):
         _add_loaded(register, loaded)
@@ -282,6 +275,8 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
         # The plan stays loaded: its fields have their types, so the reports can still use it, and
         # dropping it would turn every reference to it (goals, supersedes) into errors of their own.
         problems.extend(plancheck.check(document, instance))
+    elif isinstance(instance, CategoryFile | MunicipalityFile):
+        problems.extend(sharedcheck.check(document, instance))  # duplicate ids and numbers, a home not listed
     found = document.problems + unsafe + problems
     never_made = hidden + document.hidden + unsafe_hidden
     dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
@@ -303,6 +298,7 @@ def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
     loaded = load_file(path, RequirementFile, real_root)
     _add_loaded(register, loaded)
     if not isinstance(loaded.model, RequirementFile):
+        register.requirements_broken = True
         return
     for index, requirement in enumerate(loaded.model.requirements):
         if requirement.id in register.requirements:
@@ -381,12 +377,12 @@ def _check_references(register: Register) -> None:
         path = register.plan_paths[plan_id]
         shown = display_path(path)
         for loc, ref in _plan_refs(plan):
-            if ref not in register.plans and _room(register, shown, made):
+            if ref not in register.plans and ref not in register.broken and _room(register, shown, made):
                 register.problems.append(
                     _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
                 )
         for index, ref in enumerate(plan.requirements):
-            if ref not in register.requirements and _room(register, shown, made):
+            if ref not in register.requirements and not register.requirements_broken and _room(register, shown, made):
                 loc = ("requirements", index)
                 hint = _hint(ref, register.requirements)
                 register.problems.append(_ref_error(path, loc, "unknown-requirement", id=ref, hint=hint))
@@ -401,7 +397,7 @@ def _check_references(register: Register) -> None:
                 if number not in known_municipalities and _room(register, shown, made):
                     register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
     for plan_id in register.goals:
-        if plan_id not in register.plans:
+        if plan_id not in register.plans and plan_id not in register.broken:
             path = register.goal_paths[plan_id]
             register.problems.append(
                 _ref_error(path, ("plan",), "unknown-plan", key="plan", id=plan_id, hint=_hint(plan_id, register.plans))
