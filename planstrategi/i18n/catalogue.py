@@ -1733,6 +1733,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Planens decisions har allerede et vedtak med samme dato og saksnummer.",
         "en": "The plan's decisions already hold one with the same date and case number.",
     },
+    # --- robust (issue #20) ---
+    "write.name-too-long": {
+        "nb": "filnavnet {path} er for langt (en fil kan ha et navn på høyst {reason} byte); velg et kortere "
+        "navn; ingenting er skrevet",
+        "en": "the file name {path} is too long (a file name may have at most {reason} bytes); choose a shorter "
+        "name; nothing was written",
+    },
+    "write.reserved-name": {
+        "nb": "{path} har et navn Windows holder av til enheter (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, også "
+        "med endelse) eller slutter på punktum eller mellomrom; velg et annet navn; ingenting er skrevet",
+        "en": "{path} has a name Windows keeps for devices (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, also with an "
+        "extension) or ends in a dot or a space; choose another name; nothing was written",
+    },
+    "write.not-a-file": {
+        "nb": "{path} er ikke en vanlig fil (men en mappe, en enhet eller et navngitt rør) og blir ikke "
+        "erstattet, heller ikke med --force; velg et annet filnavn",
+        "en": "{path} is not a regular file (but a folder, a device or a named pipe) and is not replaced, not "
+        "even with --force; choose another file name",
+    },
     # --- review ---
     "help.review": {
         "nb": "Årlig gjennomgang: planene som er forfalt, utløpt eller pålagt uten planlagt revisjon, og hva som "
