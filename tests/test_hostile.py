@@ -11,8 +11,10 @@ import json
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from planstrategi.cli import app
@@ -318,3 +320,247 @@ def test_a_huge_remark_is_shown_whole_in_the_terminal_and_in_json(base_register:
     code, out, _ = run("show", "helseplan", "--data", str(base_register), "--format", "json")
     assert code == 0
     assert "linje 39999 tekst" in out
+
+
+# --- names that cannot be files: too long, reserved on Windows (issue 20) ------------------------
+
+LONG_TITLE = "Plan for " + "veldig lang tittel " * 16  # 313 characters: a slug of 310 bytes
+
+
+def test_new_shortens_a_long_title_to_an_id_cut_at_a_hyphen(base_register: Path) -> None:
+    from planstrategi.store import scaffold
+
+    code, out, err = run("new", LONG_TITLE, "--category", "politisk-styring", "--data", str(base_register))
+    assert (code, err) == (0, ""), err
+    written = Path(out.strip())
+    plan_id = written.stem
+    assert len(plan_id) <= scaffold.MAX_ID_CHARS
+    assert scaffold.slugify(LONG_TITLE).startswith(plan_id + "-")  # cut where a word ends
+    assert plan_id.endswith("veldig-lang")
+    assert f"id: {plan_id}\n" in written.read_text(encoding="utf-8")
+    assert yaml.safe_load(written.read_text(encoding="utf-8"))["title"] == LONG_TITLE.strip()  # kept whole
+    assert run("validate", "--data", str(base_register))[0] == 0
+    # The same title again gives the same id: refused as an existing file, as new always does.
+    code, _, err = run("new", LONG_TITLE, "--category", "politisk-styring", "--data", str(base_register))
+    assert code == 1 and "--force" in err
+
+
+@pytest.mark.parametrize(("title", "plan_id"), [("CON", "con-plan"), ("Aux", "aux-plan"), ("com1", "com1-plan")])
+def test_new_adds_the_kind_to_a_name_windows_reserves(base_register: Path, title: str, plan_id: str) -> None:
+    code, out, err = run("new", title, "--category", "politisk-styring", "--data", str(base_register))
+    assert (code, err) == (0, "")
+    assert Path(out.strip()).name == f"{plan_id}.yaml"
+    assert not (base_register / "plans" / f"{title.lower()}.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "reserved"),
+    [
+        ("CON", True), ("con.yaml", True), ("Nul.tar.gz", True), ("COM1.html", True), ("lpt9", True),
+        ("aux.md", True), ("rapport.", True), ("rapport ", True),
+        ("console.html", False), ("com10.yaml", False), ("conference", False), ("nul-plan.yaml", False),
+    ],
+)  # fmt: skip
+def test_reserved_names(name: str, reserved: bool) -> None:
+    from planstrategi.store import safeio
+
+    assert safeio.reserved_name(name) is reserved
+
+
+@pytest.mark.parametrize("name", ["CON", "nul.html", "Com3.md", "rapport.html."])
+def test_report_to_a_reserved_name_is_a_usage_error(base_register: Path, tmp_path: Path, name: str) -> None:
+    out_dir = tmp_path / "ut"
+    out_dir.mkdir()
+    code, _, err = run("report", "--data", str(base_register), "-o", str(out_dir / name))
+    assert code == 2
+    assert "Windows" in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_report_to_a_name_over_255_bytes_is_a_usage_error(base_register: Path, tmp_path: Path) -> None:
+    name = "ø" * 126 + ".html"  # 257 bytes of UTF-8, though only 131 characters
+    code, out, err = run("report", "--data", str(base_register), "-o", str(tmp_path / name))
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert "255" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # nothing written, no temporary file
+
+
+def test_report_to_a_name_just_under_the_limit_is_written(base_register: Path, tmp_path: Path) -> None:
+    name = "ø" * 120 + "x" * 10 + ".html"  # 255 bytes: the temporary name beside it must be shorter
+    code, _, err = run("report", "--data", str(base_register), "-o", str(tmp_path / name))
+    assert code == 0, err
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["data", name])
+
+
+# --- --force replaces a regular file only ------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="only root may make a device node")
+def test_force_does_not_replace_a_device(base_register: Path, tmp_path: Path) -> None:
+    import stat
+
+    # A copy of /dev/null in a folder of our own: were the fix gone, the real one would be replaced.
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    code, _, err = run("report", "--data", str(base_register), "-o", str(null), "--force")
+    assert code == 1
+    assert str(null) in err and "--force" in err
+    assert stat.S_ISCHR(os.lstat(null).st_mode)  # still the device (before the fix it became a file)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_force_does_not_replace_a_named_pipe_or_a_folder(base_register: Path, tmp_path: Path) -> None:
+    import stat
+
+    os.mkfifo(tmp_path / "ror.html")
+    (tmp_path / "mappe.html").mkdir()
+    for name in ("ror.html", "mappe.html"):
+        code, _, err = run("report", "--data", str(base_register), "-o", str(tmp_path / name), "--force")
+        assert code == 1, name
+        assert name in err
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "ror.html").st_mode)
+    assert (tmp_path / "mappe.html").is_dir()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_force_still_replaces_a_regular_file(base_register: Path, tmp_path: Path) -> None:
+    (tmp_path / "r.html").write_text("gammel\n", encoding="utf-8")
+    code, _, _ = run("report", "--data", str(base_register), "-o", str(tmp_path / "r.html"), "--force")
+    assert code == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# --- schema --check on a file that is not UTF-8, or cannot be read -------------------------------
+
+
+def test_schema_check_on_a_schema_that_is_not_utf8(tmp_path: Path) -> None:
+    assert run("schema", "--output", str(tmp_path))[0] == 0
+    (tmp_path / "plan.schema.json").write_bytes(b"\xff\xfe{}\n")
+    code, out, err = run("schema", "--check", "--output", str(tmp_path))
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "plan.schema.json" in out and "--force" in out
+    code, _, err = run("schema", "--output", str(tmp_path))  # changed: kept without --force
+    assert code == 1 and "--force" in err
+    assert run("schema", "--output", str(tmp_path), "--force")[0] == 0
+    assert run("schema", "--check", "--output", str(tmp_path))[0] == 0
+
+
+def test_schema_check_on_a_schema_that_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("schema", "--output", str(tmp_path))[0] == 0
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "goals.schema.json":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, err = run("schema", "--check", "--output", str(tmp_path))
+    assert code == 1 and "Traceback" not in out + err
+    assert "goals.schema.json" in out
+
+
+# --- unreadable folders (tests run as root, where chmod 0 reads anyway: the error is simulated) ---
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Make ``folder`` behave as a folder of mode 0 does for a user who is not root: it cannot be
+    listed, and nothing in it can be looked at."""
+    import errno
+
+    locked = str(folder)
+
+    def refused(path: object, listing: bool) -> bool:
+        if isinstance(path, int):
+            return False
+        text = os.path.abspath(os.fsdecode(path))  # type: ignore[call-overload]
+        return text.startswith(locked + os.sep) or (listing and text == locked)
+
+    for name, listing in (("scandir", True), ("listdir", True), ("stat", False), ("lstat", False)):
+        real = getattr(os, name)
+
+        def fake(path: object = ".", *args: object, _real: Any = real, _listing: bool = listing, **kw: object) -> Any:
+            if refused(path, _listing):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return _real(path, *args, **kw)
+
+        monkeypatch.setattr(os, name, fake)
+
+
+@pytest.mark.parametrize("folder", ["plans", "goals"])
+def test_an_unreadable_folder_is_a_problem_not_a_traceback(
+    base_register: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    _deny(monkeypatch, base_register / folder)
+    assert (folder, 0, "unreadable-folder") in problems(base_register)
+    for command in (["due", "2025"], ["report"], ["table"]):
+        code, out, err = run(*command, "--data", str(base_register))
+        assert code in (0, 1) and "Traceback" not in out + err
+
+
+def test_new_into_an_unreadable_plans_folder_says_why(base_register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _deny(monkeypatch, base_register / "plans")
+    code, _, err = run("new", "Ny plan", "--category", "politisk-styring", "--data", str(base_register))
+    assert code == 1
+    assert "Permission denied" in err and "ny-plan.yaml" in err
+
+
+# --- new and import read the top files as validate does ------------------------------------------
+
+
+def test_new_and_import_do_not_read_a_top_file_linked_from_outside(base_register: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "utenfor"
+    outside.mkdir()
+    for name in ("categories.yaml", "municipalities.yaml"):
+        (base_register / name).rename(outside / name)
+        (base_register / name).symlink_to(outside / name)
+    found = problems(base_register)
+    assert {("categories.yaml", 0, "outside-data"), ("municipalities.yaml", 0, "outside-data")} <= found
+    code, _, err = run("new", "Ny plan", "--category", "politisk-styring", "--data", str(base_register))
+    assert code == 1 and "municipalities.yaml" in err
+    (tmp_path / "planer.csv").write_text("Tittel\nNy plan\n", encoding="utf-8")
+    code, _, err = run("import", str(tmp_path / "planer.csv"), "--data", str(base_register))
+    assert code == 1 and "categories.yaml" in err
+    assert not (base_register / "plans" / "ny-plan.yaml").exists()
+
+
+def test_new_does_not_use_a_top_file_that_loops(base_register: Path) -> None:
+    (base_register / "municipalities.yaml").unlink()
+    (base_register / "municipalities.yaml").symlink_to("municipalities.yaml")
+    code, out, err = run("new", "Ny plan", "--category", "politisk-styring", "--data", str(base_register))
+    assert code == 1 and "Traceback" not in out + err
+
+
+# --- init on a full disk ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exists", [False, True])
+def test_init_on_a_full_disk_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exists: bool
+) -> None:
+    import errno
+
+    target = tmp_path / "roros"
+    if exists:
+        target.mkdir()
+    real_fsync = os.fsync
+    calls = []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 5:  # the fifth file: the disk is full
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, out, err = run("init", str(target), "--municipality", "5025", "--install", "planstrategi==0.2.0")
+    assert code == 1
+    assert os.strerror(errno.ENOSPC) in err
+    assert out == ""  # no "wrote …" lines for files that are gone again
+    if exists:
+        assert list(target.iterdir()) == []  # no empty data/, plans/, .github/ left
+    else:
+        assert not target.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -161,9 +162,95 @@ def test_octal(text: str, number: int, loader: str) -> None:
     assert f"tallet {number} " in problem.message
 
 
-@pytest.mark.parametrize("text", ["0", "10", "2024", "0o17", "0x1F", "1_000"])
+@pytest.mark.parametrize("text", ["0", "10", "2024", "0o17", "0x1F", "10.5", "1e3", ".inf"])
 def test_ordinary_numbers_are_not_traps(text: str, loader: str) -> None:
     assert problems(f"a: {text}\n") == []
+
+
+@pytest.mark.parametrize(("text", "number"), [("20_25", "2025"), ("1_000", "1000"), ("1_0.5", "10.5"), ("0b1_0", "2")])
+def test_a_number_with_an_underscore_is_a_trap(text: str, number: str, loader: str) -> None:
+    # YAML 1.1 drops the underscore (20_25 is 2025); YAML 1.2 and JSON Schema tools read text.
+    problem = only(f"a: {text}\n")
+    assert (problem.line, problem.column, problem.code) == (1, 4, "underscore")
+    assert f"tallet {number} " in problem.message
+
+
+def test_a_base_60_float_is_a_trap(loader: str) -> None:
+    problem = only("a: 1:30.0\n")
+    assert (problem.line, problem.column, problem.code) == (1, 4, "sexagesimal")
+    assert "90.0" in problem.message
+
+
+def test_a_null_tag_on_text_keeps_the_text_and_says_so(loader: str) -> None:
+    document = yamlio.parse("id: x\nremarks: !!null Viktig merknad\n", "f.yaml")
+    assert [(p.line, p.column, p.code) for p in document.problems] == [(2, 10, "bad-scalar")]
+    assert "Viktig merknad" in document.problems[0].message
+    assert document.data["remarks"] == "Viktig merknad"  # not dropped to None
+
+
+@pytest.mark.parametrize("text", ["a: !!null\n", "a: !!null ~\n", "a: !!null null\n", "a:\n", "a: ~\n"])
+def test_a_real_null_is_fine(text: str, loader: str) -> None:
+    assert yamlio.parse(text, "f.yaml").data == {"a": None}
+    assert problems(text) == []
+
+
+def test_a_set_keeps_the_order_written(loader: str) -> None:
+    # A Python set of strings comes out in a different order in every run (hash randomisation).
+    text = "partners: !!set {'5025', '3430', '1111', '0301'}\n"
+    assert yamlio.parse(text, "f.yaml").data == {"partners": ["5025", "3430", "1111", "0301"]}
+
+
+def test_keys_that_are_not_text_stay_the_text_written(loader: str) -> None:
+    text = "id: x\nnull: 1\n.inf: 2\n2020-01-01: 3\n12: 4\ntrue: 5\nyes: 6\n~: 7\n"
+    document = yamlio.parse(text, "f.yaml")
+    assert document.data == {
+        "id": "x", "null": 1, ".inf": 2, "2020-01-01": 3, "12": 4, "true": 5, "yes": 6, "~": 7,
+    }  # fmt: skip
+    assert document.problems == []  # the model check names them, at their own lines (corpus: odd-keys)
+    for line, key in enumerate(["null", ".inf", "2020-01-01", "12", "true", "yes", "~"], start=2):
+        assert document.where((key,), key=True) == (line, 1)
+
+
+def test_yes_beside_true_is_not_one_key(loader: str) -> None:
+    assert yamlio.parse("yes: 1\ntrue: 2\n", "f.yaml").data == {"yes": 1, "true": 2}
+
+
+def test_a_set_is_still_a_set_of_its_members(loader: str) -> None:
+    assert yamlio.parse("a: !!set {2020, 2021}\n", "f.yaml").data == {"a": [2020, 2021]}
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\ud83d\\ude00"])
+def test_a_lone_surrogate_escape_is_refused_by_both_loaders(escape: str, loader: str) -> None:
+    document = yamlio.parse(f'id: x\ntitle: "Plan {escape}"\n', "f.yaml")
+    assert document.data is None
+    assert [(p.line, p.column, p.code) for p in document.problems] == [(2, 8, "yaml-syntax")]
+    assert "surrogat" in document.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("title:\tX\n", (1, 7)),
+        ("title: X\t\n", (1, 9)),
+        ("a: [1,\t2]\n", (1, 7)),
+        ("a:\n  b:\tc\n", (2, 5)),
+        ("a: >\t\n  x\n", (1, 5)),
+    ],
+)
+def test_a_tab_between_words_is_refused_by_both_loaders(text: str, where: tuple[int, int], loader: str) -> None:
+    document = yamlio.parse(text, "f.yaml")
+    assert [(p.line, p.column, p.code) for p in document.problems] == [(*where, "tab")]
+    assert "mellomrom" in document.problems[0].message
+
+
+@pytest.mark.parametrize("text", ['a: "x\ty"\n', "a: 'x\ty'\n", "a: |\n  x\ty\n", "a: 1 # x\ty\n", "# \t\na: 1\n"])
+def test_a_tab_in_quoted_text_a_block_or_a_comment_is_fine(text: str, loader: str) -> None:
+    assert problems(text) == []
+
+
+def test_a_tab_in_a_block_texts_indentation_is_refused_by_both_loaders(loader: str) -> None:
+    # PyYAML read the tab as part of the text; libyaml refuses it.
+    assert problems("a: >\n     \t  f g\n") == [(2, 6, "tab")]
 
 
 @pytest.mark.parametrize(
@@ -316,6 +403,23 @@ def test_nesting_over_the_limit_is_refused_at_the_same_place_by_both_loaders(loa
 
 
 @pytest.mark.parametrize("style", ["flow", "block"])
+def test_nesting_of_mappings_is_refused_at_the_same_place_by_both_loaders(style: str, loader: str) -> None:
+    # A key is not a level: the first mapping too many is the one at level MAX_DEPTH + 1.
+    depth = yamlio.MAX_DEPTH + 20
+    if style == "flow":
+        assert problems("a: " + "{a: " * depth + "1" + "}" * depth + "\n") == [(1, 4 * yamlio.MAX_DEPTH, "too-deep")]
+    else:
+        text = "".join("  " * level + f"k{level}:\n" for level in range(depth)) + "  " * depth + "x\n"
+        line = yamlio.MAX_DEPTH + 1
+        assert problems(text) == [(line, 2 * yamlio.MAX_DEPTH + 1, "too-deep")]
+
+
+def test_past_libyamls_own_limit_the_place_is_the_same_as_under_it(loader: str) -> None:
+    # libyaml stops by itself at 1000 levels, where it says so; the place given is where 100 was passed.
+    assert problems(_nested(10_000)) == [(1, 3 + yamlio.MAX_DEPTH, "too-deep")]
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
 def test_deeper_than_libyaml_goes(style: str, loader: str) -> None:
     # libyaml stops by itself at 1000 levels; block style grows with the square of the depth.
     text = _nested(10000) if style == "flow" else "a:\n" + "".join("  " * level + "-\n" for level in range(1500))
@@ -409,3 +513,51 @@ def test_dump_quotes_every_trap_so_it_reads_back_the_same(loader: str) -> None:
     assert document.problems == []
     assert document.data == data
     assert "æøå" in text
+
+
+# --- the two loaders give the same answer (README: "the same whichever loader PyYAML uses") -----
+
+CASES = Path(__file__).resolve().parent / "cases"
+_SNIPPETS = [
+    "title:\tX\n", 'title: "\\ud800"\n', "a: " + "[" * 150 + "]" * 150 + "\n",
+    "a: " + "{a: " * 150 + "1" + "}" * 150 + "\n",
+    "".join("  " * i + f"k{i}:\n" for i in range(150)) + "  " * 150 + "x\n", "a: " + "[" * 2000 + "\n",
+    "adopted: 20_25\n", "x: 1_0.5\n", "x: 1:30.0\n", "remarks: !!null x\n", "partners: !!set {b, a, c}\n",
+    "id: x\nnull: 1\n.inf: 2\n2020-01-01: 3\n", "true: 1\nyes: 2\n", "a: |\n\tx\n", "a: 'x\n\ty'\n", "? a\n:\tb\n",
+]  # fmt: skip
+# Small files a tab (alone, after a space, before a '#') is put into at every place.
+_TAB_BASES = [
+    (CASES / "_base" / "plans" / "helseplan.yaml").read_text(encoding="utf-8"),
+    'a: "x y" # c\nb: |\n  l1\n  l2\nc: [1, {d: e}]\n',
+    "a:\n  - b: 'q r'\n    c: >\n      f g\n# k\nd: ~\n",
+]
+
+
+def _compared() -> list[str]:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CASES.rglob("*.yaml"))] + _SNIPPETS
+    for base in _TAB_BASES:
+        texts += [base[:i] + tab + base[i:] for i in range(len(base) + 1) for tab in ("\t", " \t", "\t#")]
+    return texts
+
+
+def _answer(text: str, loader: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+    monkeypatch.setattr(yamlio, "LOADER", loader)
+    yamlio._compose.cache_clear()
+    decoded, refused = yamlio.decode(text.encode("utf-8", "surrogatepass"), "f.yaml")
+    if decoded is None:
+        return tuple((p.line, p.column, p.code) for p in refused), None
+    document = yamlio.parse(decoded, "f.yaml")
+    return tuple((p.line, p.column, p.code, p.message) for p in document.problems), repr(document.data)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_both_loaders_give_the_same_answer_on_the_corpus_and_on_tabs_everywhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    libyaml = yamlio.make_loader(yaml.CSafeLoader)
+    texts = _compared()
+    assert len(texts) > 1_000
+    pure = yamlio.PURE_LOADER
+    differ = [text for text in texts if _answer(text, libyaml, monkeypatch) != _answer(text, pure, monkeypatch)]
+    yamlio._compose.cache_clear()
+    assert differ == []

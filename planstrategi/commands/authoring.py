@@ -165,8 +165,7 @@ def init(
             messages = "; ".join(p.message for p in document.problems + problems)
             raise UsageError(t("new.invalid", path=relative, problems=messages), code=1)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        written = safeio.write_all(directory, files, force=force)
+        written = safeio.write_all(directory, files, force=force)  # makes the folder, and removes it on failure
     except UnsafeWrite as exc:
         raise write_error(exc) from None
     except OSError as exc:

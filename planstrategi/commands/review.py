@@ -11,7 +11,7 @@ import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
 from planstrategi.i18n import t
-from planstrategi.store.safeio import UnsafeWrite
+from planstrategi.store.safeio import USAGE_CODES, UnsafeWrite
 
 
 class DiffFormat(StrEnum):
@@ -43,7 +43,7 @@ def schema(
     stale = []
     for name, text in schemas.generate().items():
         path = output / name
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        current = schemas.on_disk(path)
         if current == text:
             typer.echo(t("schema.unchanged", path=path))
             continue
@@ -61,7 +61,7 @@ def schema(
 
 def write_error(exc: UnsafeWrite) -> UsageError:
     """A refused or failed write as a message: exit 1, or 2 for a path outside the folder."""
-    return UsageError(t(exc.code, path=exc.path, reason=exc.reason), code=2 if exc.code == "write.outside" else 1)
+    return UsageError(t(exc.code, path=exc.path, reason=exc.reason), code=2 if exc.code in USAGE_CODES else 1)
 
 
 def diff(

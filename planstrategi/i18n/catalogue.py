@@ -2317,6 +2317,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Planens decisions har allerede et vedtak med samme dato og saksnummer.",
         "en": "The plan's decisions already hold one with the same date and case number.",
     },
+    # --- robust (issue #20) ---
+    "write.name-too-long": {
+        "nb": "filnavnet {path} er for langt (en fil kan ha et navn på høyst {reason} byte); velg et kortere "
+        "navn; ingenting er skrevet",
+        "en": "the file name {path} is too long (a file name may have at most {reason} bytes); choose a shorter "
+        "name; nothing was written",
+    },
+    "write.reserved-name": {
+        "nb": "{path} har et navn Windows holder av til enheter (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, også "
+        "med endelse) eller slutter på punktum eller mellomrom; velg et annet navn; ingenting er skrevet",
+        "en": "{path} has a name Windows keeps for devices (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, also with an "
+        "extension) or ends in a dot or a space; choose another name; nothing was written",
+    },
+    "write.not-a-file": {
+        "nb": "{path} er ikke en vanlig fil (men en mappe, en enhet eller et navngitt rør) og blir ikke "
+        "erstattet, heller ikke med --force; velg et annet filnavn",
+        "en": "{path} is not a regular file (but a folder, a device or a named pipe) and is not replaced, not "
+        "even with --force; choose another file name",
+    },
+    "underscore": {
+        "nb": "«{value}» leses som tallet {number} av YAML 1.1 (understreken tas bort); skriv tallet uten "
+        'understrek, eller "{value}" i anførselstegn hvis det er tekst',
+        "en": "'{value}' is read as the number {number} by YAML 1.1 (the underscore is dropped); write the number "
+        'without it, or "{value}" in quotes if it is text',
+    },
+    "rule.underscore": {"nb": "Tall med understrek", "en": "Number with an underscore"},
+    "rule-help.underscore": {
+        "nb": "YAML 1.1 leser 20_25 som tallet 2025 og 1_0.5 som 10,5. Skriv tallet uten understrek, eller sett "
+        "verdien i anførselstegn.",
+        "en": "YAML 1.1 reads 20_25 as the number 2025 and 1_0.5 as 10.5. Write the number without the "
+        "underscore, or put the value in quotes.",
+    },
+    "type.null": {"nb": "en tom verdi (null)", "en": "an empty value (null)"},
+    "syntax.escape": {
+        "nb": "en \\u-kode i teksten står for halvparten av et tegn (et surrogat), som ikke kan lagres; skriv "
+        "tegnet selv, eller bruk \\U med hele koden",
+        "en": "a \\u escape in the text stands for half a character (a surrogate), which cannot be stored; write "
+        "the character itself, or use \\U with its whole code",
+    },
+    "tab.between": {
+        "nb": "tabulator mellom ordene; YAML godtar bare mellomrom her (en tabulator er bare lov inne i tekst i "
+        "anførselstegn og i kommentarer), så bytt den ut med et mellomrom",
+        "en": "a tab between the words; YAML takes only spaces here (a tab is allowed only inside quoted text and "
+        "in comments), so replace it with a space",
+    },
     # --- review ---
     "help.review": {
         "nb": "Årlig gjennomgang: planene som er forfalt, utløpt eller pålagt uten planlagt revisjon, og hva som "

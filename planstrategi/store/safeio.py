@@ -10,6 +10,12 @@ Four guarantees, each tested in ``tests/test_safeio.py``:
   symbolic links; ``..`` in a relative path and links that lead out are refused;
 * UTF-8 with ``\\n`` line ends on every platform (``write_text``); ``write_bytes`` writes the bytes
   it is given, for a file rewritten in place with its own line ends and byte-order mark kept.
+
+And names that cannot be files are refused before anything is written (``check_name``): a name
+over 255 bytes of UTF-8 (``write.name-too-long``, a usage error) and a name Windows reserves
+(``CON``, ``nul.txt``, ``COM1``, a trailing dot or space: ``write.reserved-name``). ``--force``
+replaces only a regular file, never a device, a named pipe or a folder (``write.not-a-file``):
+``report -o /dev/null --force`` as root would otherwise have replaced ``/dev/null``.
 """
 
 from __future__ import annotations
@@ -17,11 +23,24 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import TypeVar
 
 RelativePath = TypeVar("RelativePath", str, PurePath)
+
+
+#: Longest file name most file systems take (ext4, APFS, NTFS count 255 bytes or UTF-16 units).
+MAX_NAME_BYTES = 255
+#: What the temporary file's name adds to the target's: ".", ".", 8 hex digits, ".tmp".
+_TEMPORARY_EXTRA = len("..00000000.tmp")
+# Names Windows keeps for devices, with any extension and in any case (CON, nul.txt, Com1.yaml).
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
+
+#: The refusals that are the caller's mistake (exit 2), not the file system's.
+USAGE_CODES = frozenset({"write.outside", "write.name-too-long", "write.reserved-name"})
 
 
 class UnsafeWrite(Exception):
@@ -32,6 +51,46 @@ class UnsafeWrite(Exception):
         self.code = code
         self.path = path
         self.reason = reason
+
+
+def reserved_name(name: str) -> bool:
+    """True for a name Windows cannot have as a file: CON, PRN, AUX, NUL, COM1-9, LPT1-9 (any case,
+    any extension), or one that ends in a dot or a space (Windows drops them silently)."""
+    return bool(_RESERVED.match(name)) or name.endswith((".", " "))
+
+
+def check_name(path: Path) -> None:
+    """Refuse a file name that cannot be written everywhere: too long, or reserved on Windows."""
+    name = path.name
+    if len(os.fsencode(name)) > MAX_NAME_BYTES:
+        raise UnsafeWrite("write.name-too-long", path, str(MAX_NAME_BYTES))
+    if reserved_name(name):
+        raise UnsafeWrite("write.reserved-name", path)
+
+
+def _taken(path: Path) -> bool:
+    """True when something (a file, a folder, a link, a device) has the name; never raises OSError."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # a folder name on the way is too long
+            raise UnsafeWrite("write.name-too-long", path, str(MAX_NAME_BYTES)) from None
+        if exc.errno == errno.ENOTDIR:  # a file where a folder on the way should be: mkdir says so
+            return False
+        raise UnsafeWrite("write.failed", path, exc.strerror or type(exc).__name__) from None
+    return True
+
+
+def _replaceable(path: Path) -> None:
+    """With ``--force``: only a regular file (or a link to one) may be replaced."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # a dangling link or nothing at all: os.replace puts the new file in its place
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeWrite("write.not-a-file", path)
 
 
 def target(root: Path, relative: str | PurePath) -> Path:
@@ -83,8 +142,11 @@ def write_text(root: Path, relative: str | PurePath, text: str, *, force: bool =
 def write_bytes(root: Path, relative: str | PurePath, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` as it is to ``root/relative``, with the guarantees of ``write_text``."""
     path = target(root, relative)
-    if not force and (path.exists() or path.is_symlink()):
-        raise UnsafeWrite("write.exists", path)
+    check_name(path)
+    if _taken(path):
+        if not force:
+            raise UnsafeWrite("write.exists", path)
+        _replaceable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -110,8 +172,10 @@ def write_bytes(root: Path, relative: str | PurePath, data: bytes, *, force: boo
 
 def _temporary(path: Path) -> tuple[int, str]:
     """A new file beside ``path``, created with the mode the umask gives (mkstemp's is 0600)."""
+    # The target's name, cut so the temporary name is not too long where the target's just fits.
+    stem = os.fsencode(path.name)[: MAX_NAME_BYTES - _TEMPORARY_EXTRA].decode("utf-8", "ignore")
     for _ in range(100):
-        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
+        name = str(path.parent / f".{stem}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), name
         except FileExistsError:
@@ -155,21 +219,43 @@ def _sync_folder(folder: Path) -> None:
 def write_all(root: Path, files: Mapping[RelativePath, str], *, force: bool = False) -> list[Path]:
     """Write several files, all or nothing: every target is checked before the first write.
 
-    If a write fails part way, the files this call created are removed again.
+    ``root`` is made if it is missing. If a write fails part way (a full disk), the files and the
+    folders this call created are removed again, ``root`` too if it made it: what was there before
+    is all that is left.
     """
     for relative in files:
         path = target(root, relative)
-        if not force and (path.exists() or path.is_symlink()):
-            raise UnsafeWrite("write.exists", path)
+        check_name(path)
+        if _taken(path):
+            if not force:
+                raise UnsafeWrite("write.exists", path)
+            _replaceable(path)
+    folders = _missing_folders(root, files)
     written: list[tuple[Path, bool]] = []
     try:
         for relative, text in files.items():
-            existed = target(root, relative).exists()
+            existed = _taken(target(root, relative))
             written.append((write_text(root, relative, text, force=force), existed))
     except UnsafeWrite:
         for path, existed in written:
             if not existed:
                 with contextlib.suppress(OSError):
                     path.unlink()
+        for folder in folders:  # deepest first; a folder someone filled meanwhile is kept
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     return [path for path, _ in written]
+
+
+def _missing_folders(root: Path, files: Mapping[RelativePath, str]) -> list[Path]:
+    """The folders a write of ``files`` would create (``root`` and any under it), deepest first."""
+    missing: set[Path] = set()
+    for relative in files:
+        folder = (root / relative).parent
+        while not _taken(folder):
+            missing.add(folder)
+            if folder == folder.parent:
+                break
+            folder = folder.parent
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)

@@ -17,7 +17,7 @@ from typing import Any
 from planstrategi.i18n import t
 from planstrategi.model import CategoryFile, MunicipalityFile, Plan, Status
 from planstrategi.model.problems import Problem
-from planstrategi.store import modelcheck, schema, templates, yamlio
+from planstrategi.store import modelcheck, register, safeio, schema, templates, yamlio
 from planstrategi.store.install import Install
 from planstrategi.store.register import (
     CATEGORIES_FILE,
@@ -100,6 +100,23 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+#: Longest id ``new`` and ``import`` make from a title: the file name (id + .yaml) then stays far below
+#: the 255 bytes a file system allows, also with the folders in front (Windows counts 260 in all).
+MAX_ID_CHARS = 80
+
+
+def plan_id(title: str, kind: str) -> str:
+    """The id (and file name) for a new plan: the title's slug, cut at a hyphen to MAX_ID_CHARS, and
+    ``-<kind>`` added where the name is one Windows reserves (``con`` becomes ``con-plan``)."""
+    slug = slugify(title)
+    if len(slug) > MAX_ID_CHARS:  # a slug is ASCII: characters are bytes
+        cut = slug[: MAX_ID_CHARS + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID_CHARS]).strip("-")
+    if slug and safeio.reserved_name(f"{slug}{SUFFIX}"):
+        slug = f"{slug}-{slugify(kind) or 'plan'}"
+    return slug
+
+
 def plan_path(plan_id: str) -> PurePosixPath:
     """Where a plan's file lies inside the register folder."""
     return PurePosixPath(PLANS_DIR) / f"{plan_id}{SUFFIX}"
@@ -130,7 +147,7 @@ def plan_data(
 ) -> dict[str, Any]:
     """A plan as data, keys in the model's order: adopted plans are current, the others drafts."""
     data: dict[str, Any] = {
-        "id": slugify(title),
+        "id": plan_id(title, kind),
         "title": title.strip(),
         "category": category,
         "kind": kind,
@@ -155,12 +172,16 @@ def render_plan(data: dict[str, Any], shown: str) -> tuple[str, list[Problem]]:
 
 
 def load_setting(root: Path, name: str, model: type[Any]) -> Any:
-    """categories.yaml or municipalities.yaml of a register, or None if it is missing or broken."""
+    """categories.yaml or municipalities.yaml of a register, or None if it is missing or broken.
+
+    Read as ``validate`` reads it (``register.load_file``): a link out of the register, a link
+    loop, a pipe or a file with a YAML trap counts as broken, so ``new`` and ``import`` never use
+    a file ``validate`` refuses."""
     path = root / name
-    if not path.is_file():
+    real_root = safeio.resolved(root)
+    if not path.is_file() or real_root is None:
         return None
-    instance, _ = modelcheck.check(yamlio.read_document(path), model)
-    return instance
+    return register.load_file(path, model, real_root).model
 
 
 def check_references(root: Path, data: dict[str, Any]) -> list[str]:

@@ -21,6 +21,7 @@ a string. Rules a JSON Schema cannot express stay with ``planstrategi validate``
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -94,6 +95,18 @@ def render(schema: dict[str, Any]) -> str:
 def generate() -> dict[str, str]:
     """File name -> text, for every schema."""
     return {name: render(build(name)) for name in SCHEMAS}
+
+
+def on_disk(path: Path) -> str | None:
+    """The text of a schema file as it lies on disk, to compare with a fresh one; None when there is
+    no regular file there or it cannot be read. Bytes that are not UTF-8 are replaced (the file is
+    then simply out of date), never a UnicodeDecodeError."""
+    try:
+        if not path.is_file():  # also False for a link that loops
+            return None
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:  # unreadable, or vanished meanwhile: out of date, and the write says why
+        return None
 
 
 def header(schema_name: str, depth: int) -> str:

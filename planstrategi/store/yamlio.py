@@ -38,6 +38,15 @@ MAX_DEPTH = 100
 MAX_PROBLEMS_PER_FILE = 100
 
 _TRUE_WORDS = frozenset({"true", "True", "TRUE"})
+_NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAG = "tag:yaml.org,2002:str"
+# Tags a plain key may resolve to that are not text. Every key in a register file is a field name,
+# so ``null:``, ``.inf:``, ``2020-01-01:``, ``yes:`` and ``12:`` are kept as the text written: the
+# model check then names them at their own line, and ``yes:`` beside ``true:`` are two keys, not one.
+_NOT_TEXT_KEYS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp"))
+_MAP_TAG = "tag:yaml.org,2002:map"
+# A lone surrogate ("\ud800"): libyaml refuses the escape; the pure-Python scanner must as well.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FALSE_WORDS = frozenset({"false", "False", "FALSE"})
 _OCTAL = re.compile(r"^[-+]?0[0-9_]+$")
 # What YAML 1.1 calls printable (PyYAML's Reader.NON_PRINTABLE); anything else stops the reader.
@@ -45,7 +54,13 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 # PyYAML's scalar constructors raise these (not YAMLError) for values that match a type's pattern
 # but are not valid: 2017-13-45, 0x_, a 5000-digit integer, !!bool maybe, !!timestamp foo.
 _CONSTRUCT_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
-_TAG_TYPES = {"int": "type.int", "float": "type.number", "bool": "type.bool", "timestamp": "type.date"}
+_TAG_TYPES = {
+    "int": "type.int",
+    "float": "type.number",
+    "bool": "type.bool",
+    "timestamp": "type.date",
+    "null": "type.null",
+}
 
 Loc = tuple[str | int, ...]
 
@@ -68,6 +83,7 @@ _TAG_MISFIT = re.compile(r"^expected a (scalar|sequence|mapping) node|^expected 
 _SCANS_FROM = ("quoted scalar", "simple key")
 # (what libyaml or PyYAML says, in either wording) -> the message that says it plainly.
 _SYNTAX: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("invalid Unicode character escape",), "syntax.escape"),
     (("quoted scalar",), "syntax.quote"),
     (("mapping values are not allowed",), "syntax.colon"),
     (("could not find expected ':'",), "syntax.no-colon"),
@@ -122,7 +138,9 @@ def make_loader(base: type[Any]) -> type[Any]:
             # Only the pure-Python loader composes in Python; libyaml never calls this.
             self.depth += 1
             try:
-                if self.depth > MAX_DEPTH:
+                # A key is not a level of its own: the mapping it belongs to is (as in _too_deep).
+                is_key = isinstance(parent, yaml.MappingNode) and index is None
+                if self.depth > MAX_DEPTH and not is_key:
                     raise _Stop("too-deep", self.peek_event(), limit=MAX_DEPTH)
                 node: yaml.Node = super().compose_node(parent, index)
                 return node
@@ -151,8 +169,11 @@ def make_loader(base: type[Any]) -> type[Any]:
                     None, None, f"expected a mapping node, but found {node.id}", node.start_mark
                 )
             first_line: dict[str, int] = {}
+            as_text = node.tag == _MAP_TAG  # not the members of a !!set
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
+                    if as_text and key_node.tag in _NOT_TEXT_KEYS:
+                        key_node.tag = _STR_TAG
                     if key_node.value in first_line:
                         params = {"key": printable(key_node.value), "first": first_line[key_node.value]}
                         self.findings.append((key_node, "duplicate-key", params))
@@ -167,6 +188,57 @@ def make_loader(base: type[Any]) -> type[Any]:
                 self.findings.append((node, "truthy", {"value": node.value, "meaning": str(value).lower()}))
             return value
 
+        def construct_yaml_null(self, node: yaml.ScalarNode) -> str | None:
+            if node.value in _NULL_WORDS:
+                return None
+            # ``!!null x``: PyYAML drops the text without a word.
+            self.findings.append((node, "bad-scalar", {"value": printable(node.value), "what": t("type.null")}))
+            return str(node.value)
+
+        def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+            value: float = super().construct_yaml_float(node)
+            if ":" in node.value:
+                self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
+            elif "_" in node.value:
+                self.findings.append((node, "underscore", {"value": node.value, "number": value}))
+            return value
+
+        def construct_yaml_set(self, node: yaml.MappingNode) -> Any:
+            # A list in the order written: a Python set's order changes from one run to the next.
+            members: list[Any] = []
+            yield members
+            members.extend(self.construct_mapping(node))
+
+        def scan_flow_scalar_non_spaces(self, double: bool, start_mark: Any) -> list[str]:
+            # Only the pure-Python scanner runs this; libyaml refuses a lone surrogate by itself.
+            chunks: list[str] = super().scan_flow_scalar_non_spaces(double, start_mark)
+            if double and any(_SURROGATE.search(chunk) for chunk in chunks):
+                raise yaml.scanner.ScannerError(
+                    "while parsing a quoted scalar",
+                    start_mark,
+                    "found invalid Unicode character escape code",
+                    self.get_mark(),
+                )
+            return chunks
+
+        def scan_block_scalar_indentation(self) -> Any:
+            found = super().scan_block_scalar_indentation()
+            self._no_tab_in_indentation()  # the indentation is not known yet: a tab here is libyaml's error
+            return found
+
+        def scan_block_scalar_breaks(self, indent: int) -> Any:
+            found = super().scan_block_scalar_breaks(indent)
+            if self.column < indent:
+                self._no_tab_in_indentation()
+            return found
+
+        def _no_tab_in_indentation(self) -> None:
+            # PyYAML takes a tab in a block text's indentation as part of the text; libyaml refuses it.
+            if self.peek() == "\t":
+                mark = self.get_mark()
+                problem = "found a tab character where an indentation space is expected"
+                raise yaml.scanner.ScannerError("while scanning a block scalar", mark, problem, mark)
+
         def construct_yaml_int(self, node: yaml.ScalarNode) -> int | str:
             value: int = super().construct_yaml_int(node)
             if value.bit_length() > _INT_BITS and _too_many_digits(value):
@@ -178,10 +250,15 @@ def make_loader(base: type[Any]) -> type[Any]:
                 self.findings.append((node, "sexagesimal", {"value": node.value, "number": value}))
             elif _OCTAL.match(node.value):
                 self.findings.append((node, "octal", {"value": node.value, "number": value}))
+            elif "_" in node.value:
+                self.findings.append((node, "underscore", {"value": node.value, "number": value}))
             return value
 
     StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
     StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+    StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+    StrictLoader.add_constructor("tag:yaml.org,2002:null", StrictLoader.construct_yaml_null)
+    StrictLoader.add_constructor("tag:yaml.org,2002:set", StrictLoader.construct_yaml_set)
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
     StrictLoader.__name__ = StrictLoader.__qualname__ = f"Strict{base.__name__}"
     return StrictLoader
@@ -261,6 +338,8 @@ def parse(text: str, shown: str) -> Document:
     except _Stop as exc:
         return Document(shown, None, [_at(shown, exc.where, exc.code, **exc.params)], text)
     except yaml.MarkedYAMLError as exc:
+        if "\t" in text and LOADER is not PURE_LOADER:
+            exc = _tab_error_before(text, exc) or exc
         return Document(shown, None, [_syntax_problem(shown, exc, text)], text)
     except yaml.YAMLError as exc:  # unmarked reader errors; decode() catches the ones we know
         problem = _problem(shown, 0, 0, "yaml-syntax", detail=t("syntax.other", detail=printable(str(exc), 200)))
@@ -269,6 +348,10 @@ def parse(text: str, shown: str) -> Document:
         return Document(shown, None, [_problem(shown, 0, 0, "too-deep", limit=MAX_DEPTH)], text)
     finally:
         loader.dispose()
+    if "\t" in text and LOADER is not PURE_LOADER:
+        tab = _stray_tab(text, root)
+        if tab is not None:
+            return Document(shown, None, [_tab_problem(shown, text, *tab)], text)
     deep = _too_deep(data)
     if deep is not None:
         line, column = locate(text, deep)
@@ -339,8 +422,10 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         return _at(shown, mark, "multiple-documents")
     if mark is not None and _tab_near(text, mark.line):
         return _at(shown, mark, "tab")
-    if "nesting depth" in detail:
-        return _at(shown, mark, "too-deep", limit=MAX_DEPTH)
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":  # PyYAML stops at a tab between words
+        return _tab_problem(shown, text, mark.line + 1, mark.column + 1)
+    if "nesting depth" in detail:  # libyaml's own limit (1000): say where our 100 was passed
+        return _at(shown, _deep_mark(text) or mark, "too-deep", limit=MAX_DEPTH)
     if isinstance(exc, yaml.constructor.ConstructorError) and _TAG_MISFIT.search(exc.problem or ""):
         return _at(shown, mark, "tag-mismatch")  # !!map [1], !!str [1], !!seq {a: 1}
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in (exc.problem or ""):
@@ -348,6 +433,115 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         return _at(shown, mark, "unknown-tag", tag=printable(tag))
     return _at(shown, mark, "yaml-syntax", detail=_syntax_detail(detail))
+
+
+def _deep_mark(text: str) -> Any:
+    """Where the first node deeper than MAX_DEPTH starts: the place the pure-Python loader stops at.
+
+    For a file libyaml refused at its own limit (1000 levels, found while it looks ahead, before
+    the first event). PyYAML's pure-Python parser gives the events one by one and looks ahead at
+    most 1024 characters, so the walk ends soon after level 101; no node tree is built.
+    """
+    open_: list[list[int]] = []  # per open list or mapping: [is a mapping, children so far]
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                open_.pop()
+            elif isinstance(event, yaml.NodeEvent):
+                is_key = bool(open_) and open_[-1][0] == 1 and open_[-1][1] % 2 == 0
+                if open_:
+                    open_[-1][1] += 1
+                if len(open_) >= MAX_DEPTH and not is_key:
+                    return event.start_mark
+                if isinstance(event, yaml.CollectionStartEvent):
+                    open_.append([int(isinstance(event, yaml.MappingStartEvent)), 0])
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _stray_tab(text: str, root: yaml.Node | None) -> tuple[int, int] | None:
+    """The first tab that is neither in a quoted or block text nor in a comment, as (line, column).
+
+    libyaml takes a tab as a space between tokens (``title:<TAB>X``); PyYAML's own scanner refuses
+    it. A file must get the same answer from both loaders, so libyaml's is made the stricter one.
+    Runs only for a file with a tab in it; a walk of the node tree, no second parse.
+    """
+    spans: list[tuple[int, int]] = []
+    todo = [root] if root is not None else []
+    seen: set[int] = set()
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            start, end = node.start_mark.index, node.end_mark.index  # characters, in both loaders
+            if node.style in ("|", ">"):  # the text starts on the line after | or >
+                start = text.find("\n", start) + 1 or end
+            if node.style in ('"', "'", "|", ">"):
+                spans.append((start, end))
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+    spans.sort()
+    inside = 0
+    tab = text.find("\t")
+    while tab >= 0:
+        while inside < len(spans) and spans[inside][1] <= tab:
+            inside += 1
+        if inside < len(spans) and spans[inside][0] <= tab:
+            tab = text.find("\t", spans[inside][1])
+            continue
+        line_start = text.rfind("\n", 0, tab) + 1
+        if _comment_before(text, line_start, tab, spans):
+            end = text.find("\n", tab)
+            tab = text.find("\t", end) if end >= 0 else -1
+            continue
+        return text.count("\n", 0, tab) + 1, tab - line_start + 1
+    return None
+
+
+def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError | None:
+    """The error PyYAML's scanner gives at a tab before where libyaml stopped, if there is one.
+
+    libyaml reads past a tab between words and fails later, or elsewhere; the pure-Python loader
+    stops at the tab. Only the text up to the end of libyaml's line is scanned again (tokens, not
+    nodes), so a broken file pays for the part before its error once more, at most.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    end = text.find("\n", mark.index)
+    try:
+        for _ in yaml.scan(text[: end + 1 if end >= 0 else len(text)], Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as pure:
+        where = pure.problem_mark
+        if where is not None and where.index <= mark.index and text[where.index : where.index + 1] == "\t":
+            return pure
+    return None
+
+
+def _tab_problem(shown: str, text: str, line: int, column: int) -> Problem:
+    """A tab where YAML wants a space: in the indentation, or between words (``title:<TAB>X``)."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    indentation = not text[start : start + column - 1].strip(" \t")
+    return Problem(shown, line, column, Severity.ERROR, "tab", t("tab" if indentation else "tab.between"))
+
+
+def _comment_before(text: str, line_start: int, tab: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a ``#`` that starts a comment stands between the line's start and ``tab``."""
+    hash_ = text.find("#", line_start, tab)
+    while hash_ >= 0:
+        starts_comment = hash_ == line_start or text[hash_ - 1] in " \t"
+        if starts_comment and not any(start <= hash_ < end for start, end in spans):
+            return True
+        hash_ = text.find("#", hash_ + 1, tab)
+    return False
 
 
 def _syntax_detail(detail: str) -> str:
