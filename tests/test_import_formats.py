@@ -64,7 +64,7 @@ def test_the_planning_strategy_as_word_has_it(os_register: Path, tmp_path: Path)
     assert (health["category"], health["adopted"], health["remarks"]) == ("helse-og-omsorg", 2017, "Revideres i 2025")
     # a group heading merged across the row is a heading, not a plan
     assert "politisk-styring.yaml" not in plan_files(os_register)
-    assert plan(os_register, "it-strategi-roros-os-og-holtalen")["category"] == "interkommunalt-roh"
+    assert plan(os_register, "it-strategi-roros-os-og-holtalen")["category"] == "interkommunalt"
     # a remark cell merged down over two rows is each row's remark
     for pid in ("politisk-delegeringsreglement", "reglement-for-saksbehandling-i-politiske-organ"):
         assert plan(os_register, pid)["remarks"] == "Oppdateres i hver k-styreperiode"
