@@ -93,7 +93,11 @@ def test_every_word_of_every_report_is_printed_whole(name: str, width: int) -> N
     check_whole(REPORTS[name], width)
 
 
-_WORD = st.text(alphabet=st.sampled_from("abcæøåABCÆØÅ0123456789-–§().,;:/«»"), min_size=1, max_size=LONG_WORD + 12)
+# No "::": a word starting a line with it is escaped for the Actions log (render/safety.py, tested in
+# tests/test_safety.py), so it is printed, but not as written.
+_WORD = st.text(
+    alphabet=st.sampled_from("abcæøåABCÆØÅ0123456789-–§().,;:/«»"), min_size=1, max_size=LONG_WORD + 12
+).filter(lambda word: "::" not in word)
 _CELL = st.lists(_WORD, max_size=12).map(" ".join)
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from planstrategi.commands.options import LangOption, use_language
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 
 if TYPE_CHECKING:
     from typer import _click as click
@@ -60,7 +60,7 @@ def script(shell: Shell) -> str:
 
 
 def completion(
-    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help=t("opt.shell"), show_default=False)],
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help=later("opt.shell"), show_default=False)],
     lang: LangOption = None,
 ) -> None:
     """Skriptet for tab-fullføring / the shell completion script for bash, zsh or fish."""

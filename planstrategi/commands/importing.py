@@ -18,7 +18,7 @@ import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
 from planstrategi.commands.review import write_error
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 from planstrategi.store.safeio import UnsafeWrite
 
 if TYPE_CHECKING:
@@ -29,33 +29,28 @@ MARKS = ("revision", "work", "decision", "deadline")
 
 
 def import_plans(
-    file: Annotated[
-        Path, typer.Argument(help="Oversikten over planer: .csv, .xlsx, .docx eller .ods / the plan overview.")
-    ],
+    file: Annotated[Path, typer.Argument(help=later("opt.import-any-file"))],
     category: Annotated[
         Optional[str],
-        typer.Option("--category", help="Gruppe (id eller navn) for rader uten gruppe / group for rows without one."),
+        typer.Option("--category", help=later("opt.import-group")),
     ] = None,
-    kind: Annotated[str, typer.Option("--kind", help="Type når tittelen ikke sier det / kind by default.")] = "plan",
+    kind: Annotated[str, typer.Option("--kind", help=later("opt.import-kind"))] = "plan",
     marks: Annotated[
         str,
         typer.Option(
             "--marks",
-            help="Hva en x i en årskolonne betyr / what an x in a year column means: revision (default), work, "
-            "decision, deadline.",
+            help=later("opt.import-marks"),
         ),
     ] = "revision",
-    preview: Annotated[
-        bool, typer.Option("--preview", help="Vis hva hver rad blir, uten å skrive / show what each row becomes.")
-    ] = False,
+    preview: Annotated[bool, typer.Option("--preview", help=later("opt.import-preview"))] = False,
     update: Annotated[
         bool,
-        typer.Option("--update", help="Flett inn i planfilene som finnes / merge into the plan files that exist."),
+        typer.Option("--update", help=later("opt.import-update")),
     ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry-run"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=later("opt.dry-run"))] = False,
     skip_bad: Annotated[
         bool,
-        typer.Option("--skip-bad", "--partial", help="Skriv radene som kan leses / write the rows that can be read."),
+        typer.Option("--skip-bad", "--partial", help=later("opt.import-skip-bad")),
     ] = False,
     data: DataOption = None,
     lang: LangOption = None,

@@ -20,7 +20,7 @@ import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, use_language
 from planstrategi.commands.questions import _date, load_register
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 
 if TYPE_CHECKING:
     from planstrategi.rules.issues import ExistingIssue
@@ -77,10 +77,12 @@ def _register_language(register: Register, lang: str | None) -> None:
 
 def remind(
     as_of: AsOfOption = None,
-    within_months: Annotated[int, typer.Option("--within-months", min=0, max=24, help=t("opt.within-months"))] = 3,
-    existing: Annotated[Optional[Path], typer.Option("--existing", help=t("opt.existing"), show_default=False)] = None,
+    within_months: Annotated[int, typer.Option("--within-months", min=0, max=24, help=later("opt.within-months"))] = 3,
+    existing: Annotated[
+        Optional[Path], typer.Option("--existing", help=later("opt.existing"), show_default=False)
+    ] = None,
     output_format: Annotated[
-        RemindFormat, typer.Option("--format", "-f", help=t("opt.remind-format"))
+        RemindFormat, typer.Option("--format", "-f", help=later("opt.remind-format"))
     ] = RemindFormat.TEXT,
     data: DataOption = None,
     lang: LangOption = None,
