@@ -116,6 +116,16 @@ def test_command_for_one_year_and_partner(small: Path) -> None:
     assert out.splitlines()[0] == "Felles planer som må prioriteres i fellesskap, 2025"
 
 
+def test_a_register_with_no_shared_plans_says_so(small: Path) -> None:
+    for name in ("felles", "vert", "beite", "utgatt", "roros"):
+        (small / "plans" / f"{name}.yaml").unlink()
+    (small / "municipalities.yaml").write_text(MUNICIPALITIES.split("cooperations:")[0], encoding="utf-8")
+    code, out, _ = run("coordination", "2025", "--data", str(small), "--as-of", "2025-06-01")
+    assert code == 0
+    assert "Registeret har ingen felles planer (planer med samarbeidskommuner) å vise." in out
+    assert "Alle felles planer har arbeid i perioden." not in out
+
+
 def test_unknown_partner_is_a_usage_error(small: Path) -> None:
     code, out, err = run("coordination", "--data", str(small), "--partner", "Rørøs")
     assert (code, out) == (2, "")

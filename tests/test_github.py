@@ -122,7 +122,7 @@ def test_at_most_10_annotations_per_severity_the_rest_as_lines_and_in_the_summar
     assert lines.index(warnings[0]) > lines.index(errors[-1])
     plain = [line for line in lines if not line.startswith("::")]
     assert plain[0] == (
-        "data/plans/mange-00.yaml: 3 problem(er) til står uten merknad her under og i sammendraget for jobben"
+        "data/plans/mange-00.yaml: 3 problemer til står uten merknad her under og i sammendraget for jobben"
     )
     assert sum(": feil: " in line for line in plain) == 48 - 10
     assert sum(": advarsel: " in line for line in plain) == 12 - 10
@@ -329,7 +329,7 @@ def test_a_summary_too_large_for_github_is_cut_at_a_file_with_a_count() -> None:
     shown = cut.count("`unknown-key`")
     assert 0 < shown < 200 and shown % 2 == 0  # whole files only
     assert cut.endswith(
-        f"… og {200 - shown} problem(er) til, som ikke får plass her (GitHub tar høyst 1 MiB); alle står i loggen\n\n"
+        f"… og {200 - shown} problemer til, som ikke får plass her (GitHub tar høyst 1 MiB); alle står i loggen\n\n"
     )
 
 

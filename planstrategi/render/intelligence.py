@@ -303,7 +303,8 @@ def coordination_report(
         caption=t("coordination.idle-caption", **span),
         columns=[*plan_columns, adopted_column()],
         rows=[_shared_row(register, plan) for plan in result.idle],
-        empty=t("coordination.idle-none"),
+        # With no shared plan at all, "every shared plan has work" would be true but misleading.
+        empty=t("coordination.idle-none") if rows else t("coordination.no-shared"),
     )
     arrangements = Table(
         key="arrangements",

@@ -102,7 +102,7 @@ def github(problems: Sequence[Problem], files: int) -> str:
     for p in sorted(plain, key=lambda p: (p.path, p.severity is not Severity.ERROR, p.line, p.column, p.code)):
         rest.setdefault(p.path, []).append(p)
     for path, group in rest.items():
-        lines.append(t("ci.more-annotations", path=safety.terminal(path), count=len(group)))
+        lines.append(tn("ci.more-annotations", len(group), path=safety.terminal(path)))
         lines += [line(p) for p in group]
     return "\n".join([*lines, summary(problems, files)]) + "\n"
 

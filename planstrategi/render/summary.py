@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from planstrategi.i18n import t
+from planstrategi.i18n import t, tn
 from planstrategi.model.problems import Problem
 from planstrategi.render import safety
 from planstrategi.render.ci import Env, blob_url, step_summary_path
@@ -64,7 +64,7 @@ def markdown(
         size += block_size
         shown += len(block) - 5
     if shown < len(ordered):
-        parts += [safety.markdown(t("ci.summary-truncated", count=len(ordered) - shown), block=True), ""]
+        parts += [safety.markdown(tn("ci.summary-truncated", len(ordered) - shown), block=True), ""]
     return "\n".join(parts) + "\n"
 
 
