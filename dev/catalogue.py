@@ -94,6 +94,20 @@ def compile_all() -> list[Path]:
     return written
 
 
+def put(catalog: Catalog, key: str, text: str | tuple[str, ...], fuzzy: bool = False, note: str = "") -> None:
+    """Set the text of ``key`` (a tuple of forms: a plural message), keeping its place if it exists.
+
+    (Babel's ``catalog[key] = Message(…)`` merges into an existing entry and keeps the old text.)"""
+    message = catalog.get(key)
+    if message is None:
+        msgid = (key, key) if isinstance(text, tuple) else key
+        catalog[key] = Message(msgid, text)
+        message = catalog.get(key)
+    message.string = text
+    message.flags = {"fuzzy"} if fuzzy else set()
+    message.auto_comments = [note] if note else []
+
+
 def fold(base: dict[str, dict[str, str]], theirs: dict[str, dict[str, str]]) -> list[str]:
     """Write the entries ``theirs`` adds or changes relative to ``base`` into the .po files.
 
@@ -104,9 +118,8 @@ def fold(base: dict[str, dict[str, str]], theirs: dict[str, dict[str, str]]) -> 
     for key in changed:
         entry = theirs[key]
         for lang in ("nb", "en"):
-            catalogs[lang][key] = Message(key, entry[lang])
-        nn = Message(key, entry["nb"], flags={"fuzzy"}, auto_comments=["nynorsk wanted"])
-        catalogs["nn"][key] = nn
+            put(catalogs[lang], key, entry[lang])
+        put(catalogs["nn"], key, entry["nb"], fuzzy=True, note="nynorsk wanted")
     for lang, catalog in catalogs.items():
         save(lang, catalog)
     compile_all()

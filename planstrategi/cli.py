@@ -1,28 +1,52 @@
 """The Typer app: registers the commands and turns the project's own errors into messages.
 
 Exit codes: 0 ok, 1 problems in the data (or, with --fail-if-overdue, plans overdue), 2 usage.
+The language is chosen from the arguments before Click parses them (see ``commands/options.py``),
+so help, Click's errors and the commands' output all speak it.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
 if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import click` fails in a fresh install
     from typer import _click as click
 
-from planstrategi import __version__
+from planstrategi import __version__, i18n
 from planstrategi.commands import authoring, health, intelligence, questions, record, review, rollforward
-from planstrategi.commands.options import UsageError
-from planstrategi.i18n import t
+from planstrategi.commands.localized import Command, Group, LocalizedError, localize
+from planstrategi.commands.options import LangOption, UsageError, choose_language
+from planstrategi.i18n import later, t
 
 
-class _Group(TyperGroup):
+class _Group(Group):
     """The one top-level handler: a usage error or a missing register becomes a line on stderr."""
 
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            i18n.set_language(choose_language(args))
+        except UsageError as exc:
+            typer.echo(f"planstrategi: {exc.message}", err=True)
+            sys.exit(exc.code)
+        localize(self)
+        return super().main(args, *rest, **extra)
+
+    def make_context(self, *args: Any, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **extra)
+        except NoArgsIsHelpError:
+            raise
+        except ClickException as exc:
+            raise LocalizedError(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
+        from planstrategi.rules.terms import YearOutOfRange
         from planstrategi.store.register import RegisterNotFound
 
         try:
@@ -33,11 +57,21 @@ class _Group(TyperGroup):
         except RegisterNotFound as exc:
             typer.echo(f"planstrategi: {t('no-register', path=exc.path)}", err=True)
             ctx.exit(2)
+        except YearOutOfRange as exc:
+            typer.echo(f"planstrategi: {t('year-out-of-range', year=exc.year, low=exc.low, high=exc.high)}", err=True)
+            ctx.exit(2)
+        except typer.Abort:
+            typer.echo(t("click.aborted"), err=True)
+            ctx.exit(1)
+        except (NoArgsIsHelpError, LocalizedError):
+            raise
+        except ClickException as exc:
+            raise LocalizedError(exc) from None
 
 
 app = typer.Typer(
     cls=_Group,
-    help=t("help.app"),
+    help=later("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -55,32 +89,33 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         Optional[bool],
-        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version")),
+        typer.Option("--version", callback=_version, is_eager=True, help=later("help.version")),
     ] = None,
+    lang: LangOption = None,  # read before parsing (_Group.main); here so that it may precede the command
 ) -> None:
     """Kommunens planer, strategier og reglementer som et register i git."""
 
 
 # In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
 # planning intelligence, review, and writing files.
-app.command("due", help=t("help.due"))(questions.due)
-app.command("overdue", help=t("help.overdue"))(questions.overdue)
-app.command("table", help=t("help.table"))(questions.table)
-app.command("list", help=t("help.list"))(questions.list_plans)
-app.command("show", help=t("help.show"))(questions.show)
-app.command("validate", help=t("help.validate"))(health.validate)
-app.command("requirements", help=t("help.requirements"))(intelligence.requirements)
-app.command("workload", help=t("help.workload"))(intelligence.workload)
-app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
-app.command("report", help=t("help.report"))(intelligence.report)
-app.command("review", help=t("help.review"))(rollforward.review)
-app.command("diff", help=t("help.diff"))(review.diff)
-app.command("schema", help=t("help.schema"))(review.schema)
-app.command("new", help=t("help.new"))(authoring.new)
-app.command("init", help=t("help.init"))(authoring.init)
-app.command("import", help=t("help.import"))(authoring.import_plans)
-app.command("upgrade", help=t("help.upgrade"))(authoring.upgrade)
-app.command("record", help=t("help.record"))(record.record)
+app.command("due", cls=Command, help=later("help.due"))(questions.due)
+app.command("overdue", cls=Command, help=later("help.overdue"))(questions.overdue)
+app.command("table", cls=Command, help=later("help.table"))(questions.table)
+app.command("list", cls=Command, help=later("help.list"))(questions.list_plans)
+app.command("show", cls=Command, help=later("help.show"))(questions.show)
+app.command("validate", cls=Command, help=later("help.validate"))(health.validate)
+app.command("requirements", cls=Command, help=later("help.requirements"))(intelligence.requirements)
+app.command("workload", cls=Command, help=later("help.workload"))(intelligence.workload)
+app.command("coordination", cls=Command, help=later("help.coordination"))(intelligence.coordination)
+app.command("report", cls=Command, help=later("help.report"))(intelligence.report)
+app.command("review", cls=Command, help=later("help.review"))(rollforward.review)
+app.command("diff", cls=Command, help=later("help.diff"))(review.diff)
+app.command("schema", cls=Command, help=later("help.schema"))(review.schema)
+app.command("new", cls=Command, help=later("help.new"))(authoring.new)
+app.command("init", cls=Command, help=later("help.init"))(authoring.init)
+app.command("import", cls=Command, help=later("help.import"))(authoring.import_plans)
+app.command("upgrade", cls=Command, help=later("help.upgrade"))(authoring.upgrade)
+app.command("record", cls=Command, help=later("help.record"))(record.record)
 
 
 def main() -> None:

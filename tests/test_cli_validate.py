@@ -83,7 +83,7 @@ def test_unknown_language_is_a_usage_error(base_register: Path) -> None:
     assert run("validate", "--data", str(base_register), "--lang", "de") == (
         2,
         "",
-        "planstrategi: ukjent språk «de»; velg nb eller en\n",
+        "planstrategi: ukjent språk «de»; velg nb, nn eller en\n",
     )
 
 
@@ -139,7 +139,7 @@ def test_warnings_fail_only_with_strict(base_register: Path) -> None:
     assert out.endswith(
         "gammel.yaml:7:11: advarsel: gyldigheten gikk ut i 2020, og ingen revisjon er planlagt; "
         "legg til en revisjon eller sett status [expired-unplanned]\n"
-        "6 filer kontrollert: 0 feil, 1 advarsler\n"
+        "6 filer kontrollert: 0 feil, 1 advarsel\n"
     )
     assert run("validate", "--data", str(base_register), "--as-of", "2025-03-01", "--strict")[0] == 1
     assert run("validate", "--data", str(base_register), "--as-of", "2020-03-01", "--strict")[0] == 0

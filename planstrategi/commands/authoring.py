@@ -15,27 +15,23 @@ import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
 from planstrategi.commands.review import write_error
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 from planstrategi.store.safeio import UnsafeWrite
 
 if TYPE_CHECKING:
     from planstrategi.model.problems import Problem
 
-ForceOption = Annotated[bool, typer.Option("--force", help="Overskriv filer som finnes / overwrite existing files.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=later("opt.overwrite"))]
 
 
 def new(
-    title: Annotated[str, typer.Argument(help="Tittelen, som kommunen skriver den / the title.")],
-    category: Annotated[str, typer.Option("--category", help="Gruppe (id fra categories.yaml) / group id.")],
-    kind: Annotated[
-        Optional[str], typer.Option("--kind", help="plan, strategi, reglement, … (default: guessed from the title).")
-    ] = None,
+    title: Annotated[str, typer.Argument(help=later("opt.new-title"))],
+    category: Annotated[str, typer.Option("--category", help=later("opt.new-category"))],
+    kind: Annotated[Optional[str], typer.Option("--kind", help=later("opt.new-kind"))] = None,
     adopted: Annotated[
-        Optional[str], typer.Option("--adopted", help="Vedtatt: YEAR or YYYY-MM-DD.", show_default=False)
+        Optional[str], typer.Option("--adopted", help=later("opt.new-adopted"), show_default=False)
     ] = None,
-    municipality: Annotated[
-        Optional[str], typer.Option("--municipality", help="Kommunenummer (default: home in municipalities.yaml).")
-    ] = None,
+    municipality: Annotated[Optional[str], typer.Option("--municipality", help=later("opt.new-municipality"))] = None,
     data: DataOption = None,
     force: ForceOption = False,
     lang: LangOption = None,
@@ -78,16 +74,14 @@ def _guess_kind(title: str) -> str:
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Mappen det nye registeret lages i / the new repository's folder.")],
-    municipality: Annotated[str, typer.Option("--municipality", help="Kommunenummer, e.g. 5025.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Kommunens navn / the municipality's name.")] = None,
+    directory: Annotated[Path, typer.Argument(help=later("opt.init-directory"))],
+    municipality: Annotated[str, typer.Option("--municipality", help=later("opt.init-municipality"))],
+    name: Annotated[Optional[str], typer.Option("--name", help=later("opt.init-name"))] = None,
     install_from: Annotated[
         Optional[str],
         typer.Option(
             "--install",
-            help="Pip-kravet CI og pre-commit installerer / the pip requirement CI and pre-commit install, "
-            'e.g. "planstrategi==0.2.0" or "planstrategi @ git+https://…@<commit>" '
-            "(default: where this planstrategi came from).",
+            help=later("opt.init-install"),
             show_default=False,
         ),
     ] = None,
@@ -141,14 +135,10 @@ def init(
 
 
 def import_plans(
-    file: Annotated[Path, typer.Argument(help="CSV-fil med oversikten over planer / the plan overview as CSV.")],
-    category: Annotated[
-        Optional[str], typer.Option("--category", help="Gruppe for rader uten gruppe / group for rows without one.")
-    ] = None,
-    kind: Annotated[str, typer.Option("--kind", help="Type når tittelen ikke sier det / kind by default.")] = "plan",
-    partial: Annotated[
-        bool, typer.Option("--partial", help="Skriv radene som kan leses / write the rows that can be read.")
-    ] = False,
+    file: Annotated[Path, typer.Argument(help=later("opt.import-file"))],
+    category: Annotated[Optional[str], typer.Option("--category", help=later("opt.import-category"))] = None,
+    kind: Annotated[str, typer.Option("--kind", help=later("opt.import-kind"))] = "plan",
+    partial: Annotated[bool, typer.Option("--partial", help=later("opt.import-partial"))] = False,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -210,7 +200,7 @@ def import_plans(
 
 def upgrade(
     data: DataOption = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry-run"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=later("opt.dry-run"))] = False,
     lang: LangOption = None,
 ) -> None:
     """Oppgrader planfilene fra format 0.1 til 0.2 / rewrite the plan files from format 0.1 to 0.2.

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from planstrategi.model.problems import Problem
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, today, use_language
+from planstrategi.i18n import later
 
 
 class ProblemFormat(StrEnum):
@@ -29,12 +30,11 @@ def validate(
         Optional[ProblemFormat],
         typer.Option(
             "--format",
-            help="text, json, github (GitHub Actions annotations; the default inside GitHub Actions) "
-            "or sarif (GitHub code scanning).",
+            help=later("opt.validate-format"),
             show_default=False,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Advarsler gir også exit 1 / warnings fail too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=later("opt.strict"))] = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:

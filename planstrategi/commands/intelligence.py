@@ -17,7 +17,7 @@ import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
 from planstrategi.commands.questions import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 from planstrategi.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -39,9 +39,9 @@ class By(StrEnum):
     municipality = "municipality"
 
 
-CapacityOption = Annotated[int, typer.Option("--capacity", min=0, help=t("opt.capacity", default=DEFAULT_CAPACITY))]
+CapacityOption = Annotated[int, typer.Option("--capacity", min=0, help=later("opt.capacity", default=DEFAULT_CAPACITY))]
 YearArgument = Annotated[
-    Optional[int], typer.Argument(min=1900, max=2100, help=t("opt.coordination-year"), show_default=False)
+    Optional[int], typer.Argument(min=1900, max=2100, help=later("opt.coordination-year"), show_default=False)
 ]
 
 
@@ -54,7 +54,8 @@ def _plans(register: Register, chosen: Filters) -> list[Plan] | None:
 
 def requirements(
     year: Annotated[
-        Optional[int], typer.Option("--year", min=1900, max=2100, help=t("opt.requirements-year"), show_default=False)
+        Optional[int],
+        typer.Option("--year", min=1900, max=2100, help=later("opt.requirements-year"), show_default=False),
     ] = None,
     output_format: FormatOption = OutputFormat.TABLE,
     partner: PartnerOption = None,
@@ -76,11 +77,11 @@ def requirements(
 
 
 def workload(
-    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=t("opt.from"))] = None,
-    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=t("opt.to"))] = None,
+    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=later("opt.from"))] = None,
+    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=later("opt.to"))] = None,
     capacity: CapacityOption = DEFAULT_CAPACITY,
-    by: Annotated[By, typer.Option("--by", help=t("opt.by"))] = By.category,
-    details: Annotated[bool, typer.Option("--details", help=t("opt.details"))] = False,
+    by: Annotated[By, typer.Option("--by", help=later("opt.by"))] = By.category,
+    details: Annotated[bool, typer.Option("--details", help=later("opt.details"))] = False,
     output_format: FormatOption = OutputFormat.TABLE,
     partner: PartnerOption = None,
     data: DataOption = None,
@@ -142,10 +143,14 @@ def coordination(
 
 
 def report(
-    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=t("opt.term"))] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))] = OutputFormat.HTML,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("opt.output"), show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=later("opt.term"))] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help=later("opt.format"))
+    ] = OutputFormat.HTML,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help=later("opt.output"), show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=later("opt.force"))] = False,
     capacity: CapacityOption = DEFAULT_CAPACITY,
     data: DataOption = None,
     as_of: AsOfOption = None,

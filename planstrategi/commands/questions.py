@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 from planstrategi.render import OutputFormat
 
 if TYPE_CHECKING:
@@ -28,20 +28,20 @@ if TYPE_CHECKING:
 MAX_TABLE_YEARS = 30
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # model.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=t("opt.format"))]
-CategoryOption = Annotated[Optional[str], typer.Option("--category", help=t("opt.category"), show_default=False)]
-KindOption = Annotated[Optional[str], typer.Option("--kind", help=t("opt.kind"), show_default=False)]
-OwnerOption = Annotated[Optional[str], typer.Option("--owner", help=t("opt.owner"), show_default=False)]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=later("opt.format"))]
+CategoryOption = Annotated[Optional[str], typer.Option("--category", help=later("opt.category"), show_default=False)]
+KindOption = Annotated[Optional[str], typer.Option("--kind", help=later("opt.kind"), show_default=False)]
+OwnerOption = Annotated[Optional[str], typer.Option("--owner", help=later("opt.owner"), show_default=False)]
 MunicipalityOption = Annotated[
-    Optional[str], typer.Option("--municipality", help=t("opt.municipality"), show_default=False)
+    Optional[str], typer.Option("--municipality", help=later("opt.municipality"), show_default=False)
 ]
-PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=t("opt.partner"), show_default=False)]
-StatusOption = Annotated[Optional[str], typer.Option("--status", help=t("opt.status"), show_default=False)]
-FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=t("opt.fail-if-overdue"))]
-AllOption = Annotated[bool, typer.Option("--all", help=t("opt.all"))]
+PartnerOption = Annotated[Optional[str], typer.Option("--partner", help=later("opt.partner"), show_default=False)]
+StatusOption = Annotated[Optional[str], typer.Option("--status", help=later("opt.status"), show_default=False)]
+FailOption = Annotated[bool, typer.Option("--fail-if-overdue", help=later("opt.fail-if-overdue"))]
+AllOption = Annotated[bool, typer.Option("--all", help=later("opt.all"))]
 
 
-def _date(as_of: dt.datetime | None) -> dt.date:
+def _date(as_of: dt.date | None) -> dt.date:
     """``--as-of`` or today, within the years the register and the term arithmetic cover."""
     date = today(as_of)
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
@@ -90,7 +90,7 @@ def _due_or_overdue(
     overdue_only: bool,
     data: Path | None,
     output_format: OutputFormat,
-    as_of: dt.datetime | None,
+    as_of: dt.date | None,
     fail_if_overdue: bool,
     **filters: str | None,
 ) -> None:
@@ -111,7 +111,8 @@ def _due_or_overdue(
 
 def due(
     year: Annotated[
-        Optional[int], typer.Argument(metavar="YEAR", min=1900, max=2100, help=t("opt.year"), show_default=False)
+        Optional[int],
+        typer.Argument(metavar=later("metavar.year"), min=1900, max=2100, help=later("opt.year"), show_default=False),
     ] = None,
     output_format: FormatOption = OutputFormat.TABLE,
     category: CategoryOption = None,
@@ -197,10 +198,10 @@ def table_years(term: int | None, start: int | None, end: int | None, overarchin
 
 
 def table(
-    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=t("opt.term"))] = None,
-    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=t("opt.from"))] = None,
-    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=t("opt.to"))] = None,
-    overarching: Annotated[bool, typer.Option("--overarching", help=t("opt.overarching"))] = False,
+    term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=later("opt.term"))] = None,
+    start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=later("opt.from"))] = None,
+    end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=later("opt.to"))] = None,
+    overarching: Annotated[bool, typer.Option("--overarching", help=later("opt.overarching"))] = False,
     output_format: FormatOption = OutputFormat.TABLE,
     category: CategoryOption = None,
     kind: KindOption = None,
@@ -263,7 +264,7 @@ def list_plans(
 
 
 def show(
-    plan_id: Annotated[str, typer.Argument(metavar="ID", help=t("opt.id"))],
+    plan_id: Annotated[str, typer.Argument(metavar="ID", help=later("opt.id"))],
     output_format: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     as_of: AsOfOption = None,

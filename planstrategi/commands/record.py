@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,15 +57,19 @@ def _option(name: str) -> str:
 
 
 def _opt(name: str, key: str) -> object:
-    return typer.Option(name, help=t(key), show_default=False)
+    return typer.Option(name, help=later(key), show_default=False)
 
 
 def record(
-    plan: Annotated[Optional[str], typer.Argument(metavar="ID", help=t("opt.record-id"), show_default=False)] = None,
-    event: Annotated[
-        Optional[str], typer.Argument(metavar="EVENT", help=t("opt.record-event"), show_default=False)
+    plan: Annotated[
+        Optional[str], typer.Argument(metavar="ID", help=later("opt.record-id"), show_default=False)
     ] = None,
-    by: Annotated[Optional[str], typer.Argument(metavar="NEW-ID", help=t("opt.record-by"), show_default=False)] = None,
+    event: Annotated[
+        Optional[str], typer.Argument(metavar="EVENT", help=later("opt.record-event"), show_default=False)
+    ] = None,
+    by: Annotated[
+        Optional[str], typer.Argument(metavar="NEW-ID", help=later("opt.record-by"), show_default=False)
+    ] = None,
     date: Annotated[Optional[str], _opt("--date", "opt.record-date")] = None,
     case: Annotated[Optional[str], _opt("--case", "opt.record-case")] = None,
     body: Annotated[Optional[str], _opt("--body", "opt.record-body")] = None,
@@ -78,7 +82,7 @@ def record(
     revision: Annotated[Optional[str], _opt("--revision", "opt.record-revision")] = None,
     note: Annotated[Optional[str], _opt("--note", "opt.record-note")] = None,
     from_file: Annotated[Optional[Path], _opt("--from", "opt.record-from")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry-run"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=later("opt.dry-run"))] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,

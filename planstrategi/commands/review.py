@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from planstrategi.commands.options import DataOption, LangOption, UsageError, use_language
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 from planstrategi.store.safeio import UnsafeWrite
 
 
@@ -21,13 +21,9 @@ class DiffFormat(StrEnum):
 
 
 def schema(
-    output: Annotated[Path, typer.Option("--output", help="Mappen skjemaene skrives til / folder to write to.")] = Path(
-        "schemas"
-    ),
-    check: Annotated[
-        bool, typer.Option("--check", help="Skriv ingenting; exit 1 hvis filene ikke er à jour / only check.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overskriv endrede filer / overwrite changed files.")] = False,
+    output: Annotated[Path, typer.Option("--output", help=later("opt.schema-output"))] = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help=later("opt.schema-check"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=later("opt.schema-force"))] = False,
     lang: LangOption = None,
 ) -> None:
     """Skriv JSON Schema-filer for registerets filer / write the JSON Schema files of the register's files.
@@ -67,16 +63,14 @@ def write_error(exc: UnsafeWrite) -> UsageError:
 def diff(
     base: Annotated[
         Optional[str],
-        typer.Argument(help="Grunnlaget / the base revision (default: merge-base with the default branch)."),
+        typer.Argument(help=later("opt.diff-base")),
     ] = None,
     head: Annotated[
         Optional[str],
-        typer.Argument(help="Revisjonen å sammenligne / the revision to compare (default: working tree)."),
+        typer.Argument(help=later("opt.diff-head")),
     ] = None,
     data: DataOption = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", help="text, markdown (PR comment, job summary) or json.")
-    ] = DiffFormat.text,
+    output_format: Annotated[DiffFormat, typer.Option("--format", help=later("opt.diff-format"))] = DiffFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Vis hva som er endret i registeret mellom to git-revisjoner / what changed between two revisions.

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands.options import AsOfOption, DataOption, LangOption, today, use_language
-from planstrategi.i18n import t
+from planstrategi.i18n import later, t
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,11 +60,13 @@ def candidates(loaded: Register, year: int, day: dt.date) -> list[tuple[Plan, li
 
 
 def review(
-    year: Annotated[int, typer.Argument(metavar="YEAR", help=t("opt.review-year"), show_default=False)],
+    year: Annotated[
+        int, typer.Argument(metavar=later("metavar.year"), help=later("opt.review-year"), show_default=False)
+    ],
     answers: Annotated[
-        Optional[Path], typer.Option("--answers", help=t("opt.review-answers"), show_default=False)
+        Optional[Path], typer.Option("--answers", help=later("opt.review-answers"), show_default=False)
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry-run"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=later("opt.dry-run"))] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,

@@ -73,6 +73,23 @@ def tn(key: str, n: int, /, **params: object) -> str:
     return catalogue(language()).ngettext(key, key, n).format(n=n, **params)
 
 
+_deferred: dict[str, dict[str, object]] = {}
+
+
+def later(key: str, /, **params: object) -> str:
+    """``t(key, **params)``, deferred: for help texts, fixed when a module is imported but shown only
+    after ``--lang`` is read. Returns the key; :func:`resolve` turns it into the text."""
+    _deferred[key] = params
+    return key
+
+
+def resolve(text: str | None) -> str | None:
+    """A key given to :func:`later` as its text in the active language; any other text unchanged."""
+    if text is None or text not in _deferred:
+        return text
+    return t(text, **_deferred[text])
+
+
 class _Catalogue(Mapping[str, Mapping[str, str]]):
     """Every key with its text in each language: ``CATALOGUE["key"]["nn"]`` (a plural key: its singular)."""
 

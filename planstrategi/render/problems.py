@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from planstrategi.i18n import t
+from planstrategi.i18n import t, tn
 from planstrategi.model.problems import Problem, Severity
 
 
@@ -29,8 +29,14 @@ def summary(problems: Sequence[Problem], files: int) -> str:
     """One line: how many files were checked and how many errors and warnings were found."""
     errors = sum(p.severity is Severity.ERROR for p in problems)
     if not problems:
-        return t("summary.ok", files=files)
-    return t("summary.problems", files=files, errors=errors, warnings=len(problems) - errors)
+        return t("summary.ok", files=tn("count.files", files))
+    warnings = len(problems) - errors
+    return t(
+        "summary.problems",
+        files=tn("count.files", files),
+        errors=tn("count.errors", errors),
+        warnings=tn("count.warnings", warnings),
+    )
 
 
 def as_json(problems: Sequence[Problem], files: int) -> str:

@@ -78,9 +78,17 @@ class CouncilTerm:
         return t("term.label", start=self.election_year, end=self.last_year)
 
 
+class YearOutOfRange(ValueError):
+    """A question needs a year outside the 1900–2100 the term arithmetic covers (a usage error at the CLI)."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(f"{year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        self.year, self.low, self.high = year, MIN_YEAR, MAX_YEAR
+
+
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"{year} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise YearOutOfRange(year)
 
 
 def _election_for_year(year: int) -> int:
