@@ -135,7 +135,7 @@ def test_the_summary_lists_every_problem_with_links(base_register: Path, actions
     _validate()
     summary = actions.read_text(encoding="utf-8")
     url = "https://github.com/os-kommune/planer/blob/0123abc/data/plans/mange.yaml"
-    assert summary.startswith("## planstrategi validate\n\n6 filer kontrollert: 4 feil, 1 advarsler\n")
+    assert summary.startswith("## planstrategi validate\n\n6 filer kontrollert: 4 feil, 1 advarsel\n")
     assert f"### [data/plans/mange.yaml]({url})" in summary
     rows = [line for line in summary.splitlines() if line.startswith("| [")]
     assert [row.split(")")[0] for row in rows] == [
@@ -177,7 +177,7 @@ def test_a_summary_that_cannot_be_written_warns_and_keeps_the_result(
     (base_register / "plans" / "mange.yaml").write_text(MANY_PROBLEMS, encoding="utf-8")
     code, out, err = _validate()
     assert code == 1
-    assert out.splitlines()[-1] == "6 filer kontrollert: 4 feil, 1 advarsler"
+    assert out.splitlines()[-1] == "6 filer kontrollert: 4 feil, 1 advarsel"
     assert err.startswith("planstrategi: ")
     assert "resultatet over gjelder" in err
 
