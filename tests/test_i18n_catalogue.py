@@ -175,3 +175,27 @@ def test_a_wheel_built_from_this_tree_carries_the_compiled_catalogues(tmp_path: 
     assert result.returncode == 0, result.stderr
     (wheel,) = tmp_path.glob("planstrategi-*.whl")
     assert sorted(set(MO_FILES) - set(zipfile.ZipFile(wheel).namelist())) == []
+
+
+def test_fold_takes_a_branchs_new_and_changed_keys_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """dev/catalogue.py fold: the lead's way to bring a branch's dict entries into the .po files."""
+    for lang in LANGUAGES:
+        target = tmp_path / lang / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        shutil.copy(catalogue_tool.po_path(lang), target)
+    monkeypatch.setattr(catalogue_tool, "LOCALE", tmp_path)
+    base = tmp_path / "base.py"
+    theirs = tmp_path / "theirs.py"
+    base.write_text('CATALOGUE = {"severity.error": {"nb": "feil", "en": "error"}}\n', encoding="utf-8")
+    theirs.write_text(
+        'CATALOGUE: dict[str, dict[str, str]] = {\n    "severity.error": {"nb": "feil", "en": "error"},\n'
+        '    "new.key": {"nb": "ny tekst {x}", "en": "new text {x}"},\n}\n',
+        encoding="utf-8",
+    )
+    changed = catalogue_tool.fold(catalogue_tool.read_dict_catalogue(base), catalogue_tool.read_dict_catalogue(theirs))
+    assert changed == ["new.key"]
+    folded = {lang: catalogue_tool.load(lang) for lang in LANGUAGES}
+    assert folded["nb"]["new.key"].string == "ny tekst {x}"
+    assert folded["en"]["new.key"].string == "new text {x}"
+    assert folded["nn"]["new.key"].fuzzy and folded["nn"]["new.key"].string == "ny tekst {x}"
+    assert (tmp_path / "nb" / "LC_MESSAGES" / "planstrategi.mo").exists()
