@@ -14,7 +14,17 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__
-from planstrategi.commands import authoring, health, intelligence, questions, record, remind, review, rollforward
+from planstrategi.commands import (
+    authoring,
+    health,
+    intelligence,
+    publish,
+    questions,
+    record,
+    remind,
+    review,
+    rollforward,
+)
 from planstrategi.commands.options import UsageError
 from planstrategi.i18n import t
 
@@ -73,6 +83,7 @@ app.command("requirements", help=t("help.requirements"))(intelligence.requiremen
 app.command("workload", help=t("help.workload"))(intelligence.workload)
 app.command("coordination", help=t("help.coordination"))(intelligence.coordination)
 app.command("report", help=t("help.report"))(intelligence.report)
+app.command("calendar", help=t("help.calendar"))(publish.calendar)
 app.command("review", help=t("help.review"))(rollforward.review)
 app.command("diff", help=t("help.diff"))(review.diff)
 app.command("schema", help=t("help.schema"))(review.schema)

@@ -255,6 +255,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "kravet «{id}» står to ganger i requirements.yaml; hvert krav må ha sin egen id",
         "en": "the requirement '{id}' appears twice in requirements.yaml; every requirement needs its own id",
     },
+    # --- publish (issue #18) ---
+    "help.calendar": {
+        "nb": "Revisjonsmål, lovfrister og planlagte vedtak som en iCalendar-kalender (.ics) å abonnere på "
+        "i Outlook; --owner for én ansvarlig.",
+        "en": "Revision targets, legal deadlines and planned decisions as an iCalendar feed (.ics) to "
+        "subscribe to in Outlook; --owner for one owner.",
+    },
+    "publish.ics.name": {"nb": "{name} kommune – oversikt over planer", "en": "{name} municipality – plan overview"},
+    "publish.ics.revision": {"nb": "{title}: revisjon skal vedtas", "en": "{title}: revision to be adopted"},
+    "publish.ics.deadline": {"nb": "{title}: frist for {requirement}", "en": "{title}: deadline for {requirement}"},
+    "publish.ics.decision": {"nb": "{title}: vedtak planlagt", "en": "{title}: decision planned"},
+    "publish.ics.state": {"nb": "Revisjonen er {state}.", "en": "The revision is {state}."},
+    "publish.ics.requirement": {"nb": "Krav: {requirement}.", "en": "Requirement: {requirement}."},
+    "publish.ics.case": {"nb": "Sak {case}.", "en": "Case {case}."},
+    "publish.ics.year-only": {
+        "nb": "Registeret gir bare året {year}, ingen dato; vist 31. desember.",
+        "en": "The register gives only the year {year}, no day; shown on 31 December.",
+    },
+    "publish.ics.kind.revision": {"nb": "Revisjon", "en": "Revision"},
+    "publish.ics.kind.deadline": {"nb": "Lovfrist", "en": "Legal deadline"},
+    "publish.ics.kind.decision": {"nb": "Vedtak", "en": "Decision"},
     # --- planning intelligence: requirements, workload, coordination, report ------------------
     "help.requirements": {
         "nb": "Lovpålagte og anbefalte planer: hvilke planer som oppfyller dem, og om de er oppfylt, "
