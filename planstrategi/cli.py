@@ -24,6 +24,7 @@ from planstrategi.commands import (
     health,
     importing,
     intelligence,
+    publish,
     questions,
     record,
     remind,
@@ -119,6 +120,7 @@ app.command("requirements", cls=Command, help=later("help.requirements"))(intell
 app.command("workload", cls=Command, help=later("help.workload"))(intelligence.workload)
 app.command("coordination", cls=Command, help=later("help.coordination"))(intelligence.coordination)
 app.command("report", cls=Command, help=later("help.report"))(intelligence.report)
+app.command("calendar", cls=Command, help=later("help.calendar"))(publish.calendar)
 app.command("review", cls=Command, help=later("help.review"))(rollforward.review)
 app.command("diff", cls=Command, help=later("help.diff"))(review.diff)
 app.command("schema", cls=Command, help=later("help.schema"))(review.schema)
