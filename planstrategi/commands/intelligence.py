@@ -8,14 +8,22 @@ ask ``requirements``, ``workload``, ``coordination`` or ``report`` and write the
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
+from planstrategi.commands.options import (
+    AsOfOption,
+    DataOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    UsageError,
+    deliver,
+    today,
+    use_language,
+)
 from planstrategi.commands.questions import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
 from planstrategi.i18n import later, t
 from planstrategi.render import OutputFormat
@@ -147,10 +155,8 @@ def report(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help=later("opt.format"))
     ] = OutputFormat.HTML,
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=later("opt.output"), show_default=False)
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=later("opt.force"))] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
     capacity: CapacityOption = DEFAULT_CAPACITY,
     data: DataOption = None,
     as_of: AsOfOption = None,
@@ -167,24 +173,4 @@ def report(
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
     register = load_register(data, date)
     document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity)
-    text = appendix.render(document, output_format)
-    if output is None:
-        # UTF-8 whatever the console's code page: the page is meant for a file or a pipe.
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    _write(output, text, force)
-
-
-def _write(output: Path, text: str, force: bool) -> None:
-    """Through ``safeio``: atomic, inside the folder named, never over a file without ``--force``."""
-    from planstrategi.commands.review import write_error
-    from planstrategi.store import safeio
-
-    folder = output.parent if str(output.parent) else Path()
-    try:
-        safeio.write_text(folder, output.name, text, force=force)
-    except safeio.UnsafeWrite as exc:
-        raise write_error(exc) from None
-    typer.echo(t("appendix.written", path=output), err=True)
+    deliver(appendix.render(document, output_format).encode("utf-8"), output, force)

@@ -130,3 +130,29 @@ def today(as_of: dt.date | None) -> dt.date:
     if isinstance(as_of, dt.datetime):
         return as_of.date()
     return as_of if as_of is not None else dt.date.today()
+
+
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help=later("opt.output"), show_default=False)]
+ForceOption = Annotated[bool, typer.Option("--force", help=later("opt.force"))]
+
+
+def deliver(data: bytes, output: Path | None, force: bool) -> None:
+    """A document to standard output as it is (UTF-8 whatever the console's code page: it is meant
+    for a file or a pipe), or to ``output`` through ``safeio``: atomic, inside the folder named,
+    never over a file without ``--force``."""
+    import sys
+
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from planstrategi.commands.review import write_error
+    from planstrategi.store import safeio
+
+    folder = output.parent if str(output.parent) else Path()
+    try:
+        safeio.write_bytes(folder, output.name, data, force=force)
+    except safeio.UnsafeWrite as exc:
+        raise write_error(exc) from None
+    typer.echo(t("appendix.written", path=output), err=True)

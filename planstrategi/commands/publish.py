@@ -7,31 +7,17 @@ without ``--force``). It is a report: exit 0 whatever it finds.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
-
-from planstrategi.commands.options import AsOfOption, DataOption, LangOption, today, use_language
+from planstrategi.commands.options import (
+    AsOfOption,
+    DataOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    deliver,
+    today,
+    use_language,
+)
 from planstrategi.commands.questions import OwnerOption, load_register, parse_filters
-from planstrategi.i18n import later, t
-
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help=later("opt.output"), show_default=False)]
-ForceOption = Annotated[bool, typer.Option("--force", help=later("opt.force"))]
-
-
-def write_file(output: Path, data: bytes, force: bool) -> None:
-    """Through ``safeio``: atomic, inside the folder named, never over a file without ``--force``."""
-    from planstrategi.commands.review import write_error
-    from planstrategi.store import safeio
-
-    folder = output.parent if str(output.parent) else Path()
-    try:
-        safeio.write_bytes(folder, output.name, data, force=force)
-    except safeio.UnsafeWrite as exc:
-        raise write_error(exc) from None
-    typer.echo(t("appendix.written", path=output), err=True)
 
 
 def calendar(
@@ -54,9 +40,4 @@ def calendar(
     feed = ics.render(
         ics.events(register, plans, date, filtered=chosen.given() != {}), name=ics.calendar_name(register), as_of=date
     )
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(feed)
-        sys.stdout.buffer.flush()
-        return
-    write_file(output, feed, force)
+    deliver(feed, output, force)
