@@ -524,12 +524,16 @@ def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLEr
     return None
 
 
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
 def _tab_problem(shown: str, text: str, line: int, column: int) -> Problem:
     """A tab where YAML wants a space: in the indentation, or between words (``title:<TAB>X``)."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    indentation = not text[start : start + column - 1].strip(" \t")
+    # Lines counted as YAML counts them (CR, NEL, U+2028 and U+2029 break a line too), so the mark's
+    # line is always there.
+    lines = _YAML_BREAK.split(text)
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    indentation = not current[: column - 1].strip(" \t")
     return Problem(shown, line, column, Severity.ERROR, "tab", t("tab" if indentation else "tab.between"))
 
 
