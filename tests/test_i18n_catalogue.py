@@ -4,6 +4,7 @@ done right, every key the code asks for present, the compiled .mo current, and t
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import gettext
 import importlib.util
 import shutil
@@ -199,3 +200,17 @@ def test_fold_takes_a_branchs_new_and_changed_keys_only(tmp_path: Path, monkeypa
     assert folded["en"]["new.key"].string == "new text {x}"
     assert folded["nn"]["new.key"].fuzzy and folded["nn"]["new.key"].string == "ny tekst {x}"
     assert (tmp_path / "nb" / "LC_MESSAGES" / "planstrategi.mo").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "long", "short"),
+    [("nb", "1. mars 2025", "01.03.2025"), ("nn", "1. mars 2025", "01.03.2025"), ("en", "1 March 2025", "2025-03-01")],
+)
+def test_dates_in_each_language(lang: str, long: str, short: str) -> None:
+    """Running text writes «1. mars 2025», tables 01.03.2025 (English: ISO in tables)."""
+    i18n.set_language(lang)
+    try:
+        assert i18n.long_date(dt.date(2025, 3, 1)) == long
+        assert i18n.date_text(dt.date(2025, 3, 1)) == short
+    finally:
+        i18n.set_language(None)

@@ -118,5 +118,10 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = _Catalogue()
 
 
 def date_text(date: dt.date) -> str:
-    """A date as the active language writes it: 01.10.2024 in Norwegian, 2024-10-01 in English."""
+    """A date in short form, for tables and lists: 01.10.2024 in Norwegian, 2024-10-01 in English."""
     return date.isoformat() if language() == "en" else date.strftime("%d.%m.%Y")
+
+
+def long_date(date: dt.date) -> str:
+    """A date in running text and headings: «1. oktober 2024» in Norwegian, "1 October 2024" in English."""
+    return t("date.long", day=date.day, month=t(f"month.{date.month}"), year=date.year)
