@@ -396,3 +396,51 @@ def test_libreoffice_converts_the_appendix_to_pdf(tmp_path: Path) -> None:
     pdf = tmp_path / "vedlegg.pdf"
     assert done.returncode == 0 and pdf.exists(), done.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# --- the README's picture of the document -------------------------------------------------------------
+
+
+def outline(document: Document) -> str:
+    """What Word's navigation pane and page layout show: the headings, the «Per» line, and under
+    each table its page, its header row (marked when it repeats) and how many rows and groups."""
+    shown: list[str] = []
+    tables = iter(zip(document.tables, orientations(document), strict=True))
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = next(p for p in document.paragraphs if p._p is child)
+            name = paragraph.style.name
+            if name == "Heading 1":
+                shown.append(f"# {paragraph.text}")
+            elif name == "Heading 2":
+                shown.append(f"## {paragraph.text}")
+            elif paragraph.text.startswith("Per "):
+                shown.append(paragraph.text)
+        elif child.tag == qn("w:tbl"):
+            table, page = next(tables)
+            header = " | ".join(cell.text for cell in table.rows[0].cells)
+            width = len(table.columns)
+            groups = sum(1 for row in table.rows[1:] if width > 1 and spans(row) == width)
+            rows = len(table.rows) - 1 - groups
+            counted = f"{rows} rows in {groups} groups" if groups else f"{rows} rows"
+            repeated = "; header row on every page" if is_header(table.rows[0]) else ""
+            shown += [f"   A4 {page}, {counted}{repeated}", f"   {header}"]
+    return "\n".join(shown) + "\n"
+
+
+OUTLINE_BLOCK = re.compile(r"(<!-- docx outline: (?P<args>[^>]*) -->\n```text\n)(?P<out>.*?)(```\n)", re.DOTALL)
+
+
+def test_the_readme_shows_the_document_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = README.read_text(encoding="utf-8")
+    blocks = list(OUTLINE_BLOCK.finditer(text))
+    assert blocks, "README: the Word appendix section shows the document's outline"
+    for block in blocks:
+        monkeypatch.chdir(ROOT)
+        code, out, err = run(*block.group("args").split())
+        assert (code, err) == (0, ""), err
+        printed = outline(read(out))
+        if os.environ.get("UPDATE_README") and block.group("out") != printed:
+            README.write_text(text[: block.start("out")] + printed + text[block.end("out") :], encoding="utf-8")
+            continue
+        assert block.group("out") == printed, "README's docx outline is stale: UPDATE_README=1"

@@ -165,11 +165,15 @@ def lines(column: Column, row: Row) -> list[str]:
 
 
 def _measure(column: Column, rows: Sequence[Row]) -> tuple[int, float, int]:
-    """A column's longest line, its typical line and its longest word, in characters."""
-    texts = [line for row in rows for text in lines(column, row) for line in text.split("\n")]
+    """A column's longest line, the length of its average cell (of those not empty) and its longest
+    word, in characters."""
+    cells = [lines(column, row) for row in rows]
+    texts = [line for cell in cells for text in cell for line in text.split("\n")]
     words = [len(word) for text in [column.heading, *texts] for word in text.split()] or [0]
-    sizes = [len(text) for text in texts] or [0]
-    return max([*sizes, *words]), sum(sizes) / len(sizes), max(words)
+    longest = max([len(text) for text in texts] + words)
+    filled = [sum(len(text) for text in cell) for cell in cells if any(cell)]
+    average = sum(filled) / len(filled) if filled else 0.0
+    return longest, average, max(words)
 
 
 def layout(table: Table) -> Layout:
@@ -177,9 +181,9 @@ def layout(table: Table) -> Layout:
     width and the wrapping ones at ``WIDE`` do not fit between the margins of a portrait page.
 
     A short column (``NARROW`` characters or fewer) gets the width of its longest text. The
-    wrapping ones share the rest of the line, each by a weight between its typical and its
-    longest text (so the remarks get more room than a column of short texts with one long one),
-    and never less than its longest word needs."""
+    wrapping ones share the rest of the line by the length of their average filled cell (the column
+    with the most to say gets the most room, and the rows stay low), each at least as wide as
+    a word of 12 characters needs."""
     shown = columns(table)
     sizes = [_measure(column, table.rows) for column in shown]
     short = [longest <= NARROW for longest, _, _ in sizes]
@@ -188,8 +192,8 @@ def layout(table: Table) -> Layout:
     usable = (A4[1] if landscape else A4[0]) - 2 * MARGIN
     widths = list(natural)
     wrapping = [index for index, is_short in enumerate(short) if not is_short]
-    floors = {i: max(2.0, min(sizes[i][2], NARROW) * CHAR + PAD) for i in wrapping}
-    weights = {i: min((sizes[i][0] + sizes[i][1]) / 2, 60) for i in wrapping}
+    floors = {i: max(2.0, min(sizes[i][2], 12) * CHAR + PAD) for i in wrapping}
+    weights = {i: max(sizes[i][1], 1.0) for i in wrapping}
     room = usable - sum(width for width, is_short in zip(natural, short, strict=True) if is_short)
     while wrapping:  # a column whose share is below its floor takes the floor; the rest share again
         total = sum(weights[i] for i in wrapping)
