@@ -139,8 +139,9 @@ def test_the_date_is_written_in_norwegian(appendix: Document) -> None:
 
 def test_every_table_has_a_repeated_header_row_and_rows_kept_whole(appendix: Document) -> None:
     assert [[cell.text for cell in table.rows[0].cells] for table in appendix.tables] == HEADERS
-    for table in appendix.tables:
+    for table, caption in zip(appendix.tables, CAPTIONS, strict=True):
         assert table.style.name == "Table Grid"
+        assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == caption  # alt text
         assert [is_header(row) for row in table.rows] == [True] + [False] * (len(table.rows) - 1)
         assert all(row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for row in table.rows)
 
@@ -266,6 +267,18 @@ def test_table_as_a_document(tmp_path: Path) -> None:
         "Plan", "Vedtatt", "2024", "2025", "2026", "2027", "Merknad"
     ]  # fmt: skip
     assert is_header(document.tables[0].rows[0])
+
+
+def test_a_table_with_no_rows_says_so() -> None:
+    code, out, _ = run("table", "-f", "docx", "--data", str(DATA), "--as-of", AS_OF, "--status", "utgått")
+    assert code == 0
+    document = read(out)
+    assert [p.text for p in document.paragraphs] == [
+        "Planer, strategier og reglementer – valgperioden 2023–2027",
+        "Per 2. desember 2026.",
+        "Ingen planer passer til filtrene.",
+    ]
+    assert document.tables == [] and orientations(document) == []
 
 
 def test_table_output_for_a_text_format_is_the_printed_text(tmp_path: Path) -> None:

@@ -311,6 +311,8 @@ def _table(document: Document, table: Table, chosen: Layout) -> None:
     twips = [str(round(width * TWIPS_PER_CM)) for width in chosen.widths]
     for grid, width in zip(word._tbl.tblGrid.iterchildren(_qn("w:gridCol")), twips, strict=True):
         grid.set(_qn("w:w"), width)
+    # The table's title for a screen reader and Word's accessibility check ("alt text").
+    word._tbl.tblPr.append(_element("w:tblCaption", val=safety.docx(table.caption)))
     cells = _Cells(document, word._tbl)
     header = cells.row(header_row=True)
     for column, width in zip(chosen.columns, twips, strict=True):
