@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -128,9 +129,9 @@ def notes(report: Report, table: Table) -> tuple[list[str], list[str]]:
     from planstrategi.rules.workload import Source
 
     dropped = {t("workload.legend", done=BAR[Source.REVISION], late=BAR[Source.BACKLOG])}
-    as_of = report.meta.get("as_of")
-    if isinstance(as_of, str):
-        dropped.add(t("report.as-of", date=as_of))
+    as_of = _as_of(report)
+    if as_of is not None:  # in whichever form the layout wrote the date
+        dropped |= {t("report.as-of", date=date) for date in (as_of.isoformat(), date_text(as_of), long_date(as_of))}
     unverified = [str(row.get("title", "")) for row in table.rows if row.get("verified") is False]
     if unverified:
         dropped.add(t("requirements.unverified", names="; ".join(unverified)))
@@ -164,16 +165,12 @@ def lines(column: Column, row: Row) -> list[str]:
 # --- how wide -------------------------------------------------------------------------------------
 
 
-def _measure(column: Column, rows: Sequence[Row]) -> tuple[int, float, int]:
-    """A column's longest line, the length of its average cell (of those not empty) and its longest
-    word, in characters."""
+def _measure(column: Column, rows: Sequence[Row]) -> tuple[int, int, int]:
+    """A column's longest line, all its text and its longest word, in characters."""
     cells = [lines(column, row) for row in rows]
     texts = [line for cell in cells for text in cell for line in text.split("\n")]
     words = [len(word) for text in [column.heading, *texts] for word in text.split()] or [0]
-    longest = max([len(text) for text in texts] + words)
-    filled = [sum(len(text) for text in cell) for cell in cells if any(cell)]
-    average = sum(filled) / len(filled) if filled else 0.0
-    return longest, average, max(words)
+    return max([len(text) for text in texts] + words), sum(len(text) for text in texts), max(words)
 
 
 def layout(table: Table) -> Layout:
@@ -181,9 +178,9 @@ def layout(table: Table) -> Layout:
     width and the wrapping ones at ``WIDE`` do not fit between the margins of a portrait page.
 
     A short column (``NARROW`` characters or fewer) gets the width of its longest text. The
-    wrapping ones share the rest of the line by the length of their average filled cell (the column
-    with the most to say gets the most room, and the rows stay low), each at least as wide as
-    a word of 12 characters needs."""
+    wrapping ones share the rest of the line by the geometric mean of how much text they hold and
+    their longest line (a column full of text gets room, and so does one with a few long texts),
+    each at least as wide as a word of 12 characters needs."""
     shown = columns(table)
     sizes = [_measure(column, table.rows) for column in shown]
     short = [longest <= NARROW for longest, _, _ in sizes]
@@ -193,7 +190,7 @@ def layout(table: Table) -> Layout:
     widths = list(natural)
     wrapping = [index for index, is_short in enumerate(short) if not is_short]
     floors = {i: max(2.0, min(sizes[i][2], 12) * CHAR + PAD) for i in wrapping}
-    weights = {i: max(sizes[i][1], 1.0) for i in wrapping}
+    weights = {i: max(math.sqrt(sizes[i][0] * sizes[i][1]), 1.0) for i in wrapping}
     room = usable - sum(width for width, is_short in zip(natural, short, strict=True) if is_short)
     while wrapping:  # a column whose share is below its floor takes the floor; the rest share again
         total = sum(weights[i] for i in wrapping)
