@@ -24,9 +24,17 @@ from planstrategi.commands.options import (
     today,
     use_language,
 )
-from planstrategi.commands.questions import FormatOption, PartnerOption, emit, load_register, parse_filters, table_years
+from planstrategi.commands.questions import (
+    FormatOption,
+    PartnerOption,
+    emit,
+    load_register,
+    parse_filters,
+    refuse_terminal,
+    table_years,
+)
 from planstrategi.i18n import later, t
-from planstrategi.render import OutputFormat
+from planstrategi.render import DocumentFormat, OutputFormat
 
 if TYPE_CHECKING:
     from planstrategi.model import Plan
@@ -153,8 +161,8 @@ def coordination(
 def report(
     term: Annotated[Optional[int], typer.Option("--term", min=1900, max=2100, help=later("opt.term"))] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help=later("opt.format"))
-    ] = OutputFormat.HTML,
+        DocumentFormat, typer.Option("--format", "-f", help=later("opt.report-format"))
+    ] = DocumentFormat.HTML,
     output: OutputOption = None,
     force: ForceOption = False,
     capacity: CapacityOption = DEFAULT_CAPACITY,
@@ -162,15 +170,23 @@ def report(
     as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Planstrategiens vedlegg / the planning strategy's appendix as one HTML or Markdown document."""
+    """Planstrategiens vedlegg / the planning strategy's appendix as one HTML, Markdown or Word document."""
     use_language(lang)
     from planstrategi.render import appendix
     from planstrategi.rules import terms
 
-    if output_format not in (OutputFormat.HTML, OutputFormat.MARKDOWN):
-        raise UsageError(t("appendix.format", format=output_format.value))
+    if output_format not in (DocumentFormat.HTML, DocumentFormat.MARKDOWN, DocumentFormat.DOCX):
+        raise UsageError(t("appendix.formats", format=output_format.value))
+    if output_format is DocumentFormat.DOCX:
+        refuse_terminal(output)
     date = today(as_of)
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
     register = load_register(data, date)
     document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity)
-    deliver(appendix.render(document, output_format).encode("utf-8"), output, force)
+    text_format = output_format.text_format()
+    if text_format is None:
+        from planstrategi.render import docx
+
+        deliver(docx.render(document), output, force)
+    else:
+        deliver(appendix.render(document, text_format).encode("utf-8"), output, force)

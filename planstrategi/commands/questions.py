@@ -15,9 +15,19 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands import completion
-from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
+from planstrategi.commands.options import (
+    AsOfOption,
+    DataOption,
+    ForceOption,
+    LangOption,
+    OutputOption,
+    UsageError,
+    deliver,
+    today,
+    use_language,
+)
 from planstrategi.i18n import later, t
-from planstrategi.render import OutputFormat
+from planstrategi.render import DocumentFormat, OutputFormat
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,6 +40,7 @@ MAX_TABLE_YEARS = 30
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # model.MIN_YEAR, MAX_YEAR (not imported: pydantic is slow to load)
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help=later("opt.format"))]
+TableFormatOption = Annotated[DocumentFormat, typer.Option("--format", "-f", help=later("opt.table-format"))]
 CategoryOption = Annotated[
     Optional[str],
     typer.Option("--category", help=later("opt.category"), show_default=False, autocompletion=completion.group_ids),
@@ -122,6 +133,31 @@ def emit(report: Report, output_format: OutputFormat) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
+
+
+def refuse_terminal(output: Path | None) -> None:
+    """A Word document is bytes for a file or a pipe: without ``--output`` on a terminal, a usage error
+    (before any work, and before a byte reaches the screen)."""
+    if output is None and sys.stdout.isatty():
+        raise UsageError(t("docx.terminal"))
+
+
+def emit_document(report: Report, output_format: DocumentFormat, output: Path | None, force: bool) -> None:
+    """``report`` as a Word document, or as text to ``--output`` (the terminal table without colour),
+    or printed as ``emit`` prints it."""
+    text_format = output_format.text_format()
+    if text_format is None:
+        from planstrategi.render import docx
+
+        deliver(docx.render(report), output, force)
+    elif output is None:
+        emit(report, text_format)
+    elif text_format is OutputFormat.TABLE:
+        from planstrategi.render import table as terminal_table
+
+        deliver(terminal_table.render(report, color=False).encode("utf-8"), output, force)
+    else:
+        deliver(text_format.renderer()(report).encode("utf-8"), output, force)
 
 
 def _due_or_overdue(
@@ -242,7 +278,9 @@ def table(
     start: Annotated[Optional[int], typer.Option("--from", min=1900, max=2100, help=later("opt.from"))] = None,
     end: Annotated[Optional[int], typer.Option("--to", min=1900, max=2100, help=later("opt.to"))] = None,
     overarching: Annotated[bool, typer.Option("--overarching", help=later("opt.overarching"))] = False,
-    output_format: FormatOption = OutputFormat.TABLE,
+    output_format: TableFormatOption = DocumentFormat.TABLE,
+    output: OutputOption = None,
+    force: ForceOption = False,
     category: CategoryOption = None,
     kind: KindOption = None,
     owner: OwnerOption = None,
@@ -259,6 +297,8 @@ def table(
     from planstrategi.render import views
     from planstrategi.rules import query, terms
 
+    if output_format is DocumentFormat.DOCX:
+        refuse_terminal(output)
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
     register = load_register(data, date)
@@ -273,7 +313,7 @@ def table(
     report = views.matrix_report(
         rows, years=years, as_of=date, filters=chosen.given(), term=shown_term, overarching=overarching
     )
-    emit(report, output_format)
+    emit_document(report, output_format, output, force)
 
 
 def list_plans(

@@ -25,3 +25,19 @@ class OutputFormat(StrEnum):
         module = importlib.import_module(f"planstrategi.render.{self.value}")
         render: Callable[[Report], str] = module.render
         return render
+
+
+class DocumentFormat(StrEnum):
+    """``--format`` of ``table`` and ``report``, which also write a Word document: every
+    ``OutputFormat`` and ``docx`` (``render.docx``, whose ``render(report)`` gives bytes, not text)."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    HTML = "html"
+    DOCX = "docx"
+
+    def text_format(self) -> OutputFormat | None:
+        """The text format of the same name; None for docx."""
+        return None if self is DocumentFormat.DOCX else OutputFormat(self.value)

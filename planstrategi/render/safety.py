@@ -225,3 +225,20 @@ def file_name(name: str) -> str:
     control characters as escapes. Already what ``register.display_path`` gives for a plan file;
     for names that come from elsewhere (git, a folder listing)."""
     return _CONTROL_TAB_OR_NEWLINE.sub(_show, name) if _CONTROL_TAB_OR_NEWLINE.search(name) else name
+
+
+# XML 1.0 has no place for C0 controls but tab, newline and CR, for lone surrogates or for U+FFFE
+# and U+FFFF: python-docx (lxml) refuses to write them.
+_DOCX_UNSAFE = re.compile(f"[{_UNSAFE}\ufffe\uffff]")
+
+
+def docx(text: str) -> str:
+    """Text from the data in a Word document (a run of a heading, a paragraph or a table cell).
+
+    Invariant: only characters XML 1.0 allows, so the document can be written and opened; control
+    characters but tab and newline, bidirectional overrides, line separators, lone surrogates and
+    U+FFFE/U+FFFF shown as escapes (``\\x1b``, ``\\u202e``), as in every other sink. A newline is a
+    line break in the cell and a tab a tab (how python-docx writes them). The text is a text node
+    that lxml escapes, so it cannot become markup, a field or a link.
+    """
+    return _DOCX_UNSAFE.sub(_show, text) if _DOCX_UNSAFE.search(text) else text
