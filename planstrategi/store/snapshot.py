@@ -293,7 +293,7 @@ def _disk_side(
         linked = (root / sub).is_symlink()
         with os.scandir(root / sub) as entries:
             for entry in entries:
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):  # what glob("*.yaml") lists
+                if entry.name.endswith(SUFFIX):  # what Path.glob("*.yaml") lists, hidden files included
                     name = f"{sub}/{entry.name}"
                     names.add(name)
                     if linked or not entry.is_file(follow_symlinks=False):
