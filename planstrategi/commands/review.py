@@ -95,11 +95,8 @@ def diff(
             base_commit, base_name = gitrev.default_base(repo)
         else:
             base_commit, base_name = gitrev.resolve(repo, base), base
-        before = snapshot.from_git(repo, base_name, base_commit, relative)
-        if head is None:
-            after = snapshot.from_disk(repo, relative)
-        else:
-            after = snapshot.from_git(repo, head, gitrev.resolve(repo, head), relative)
+        head_side = None if head is None else (head, gitrev.resolve(repo, head))
+        before, after = snapshot.pair(repo, relative, (base_name, base_commit), head_side)
     except gitrev.GitError as exc:
         raise UsageError(t(exc.code, **exc.params)) from None
     changes = compare.compare(before, after)

@@ -1,8 +1,11 @@
 """Reading the register as it was at a git revision, through the real ``git`` command.
 
-Only ``planstrategi diff`` uses this. Every git failure becomes a ``GitError`` with a message key
-(not a repository, a bad revision, a shallow clone without the base, no git at all); the command
-turns it into a usage error (exit 2).
+Only ``planstrategi diff`` uses this. Besides the files of a tree and their contents it asks git
+which files differ (blob ids of two trees, or ``git diff`` against the working tree) and which
+unchanged files mention a word (``git grep``), so that a diff reads what changed, not everything.
+
+Every git failure becomes a ``GitError`` with a message key (not a repository, a bad revision, a
+shallow clone without the base, no git at all); the command turns it into a usage error (exit 2).
 """
 
 from __future__ import annotations
@@ -120,6 +123,95 @@ def list_files(root: Path, commit: str, folder: PurePosixPath) -> dict[str, Blob
     if not blobs and not whole and not run(root, "ls-tree", "--full-tree", commit, "--", folder.as_posix()).strip():
         return None
     return blobs
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file in a revision's tree, without its size (asking for sizes makes git open every object)."""
+
+    name: str
+    object_id: str
+
+
+def list_entries(root: Path, commit: str, folder: PurePosixPath) -> dict[str, Entry] | None:
+    """Like ``list_files`` without the sizes: the files under ``folder`` at ``commit``; None if no such folder."""
+    whole = folder == PurePosixPath(".")
+    spec = [] if whole else ["--", folder.as_posix() + "/"]
+    out = run(root, "ls-tree", "-r", "-z", "--full-tree", commit, *spec)
+    entries: dict[str, Entry] = {}
+    prefix = len(folder.as_posix()) + 1
+    for entry in out.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, object_id = meta.split()
+        if kind != b"blob" or mode == b"120000":  # links are not followed out of the tree
+            continue
+        path = raw_path.decode("utf-8", "surrogateescape")
+        name = path if whole else path[prefix:]
+        entries[name] = Entry(name, object_id.decode())
+    if not entries and not whole and not run(root, "ls-tree", "--full-tree", commit, "--", folder.as_posix()).strip():
+        return None
+    return entries
+
+
+def sizes(root: Path, entries: list[Entry]) -> list[Blob]:
+    """``entries`` with their sizes, from one ``git cat-file --batch-check``."""
+    if not entries:
+        return []
+    request = "".join(f"{entry.object_id}\n" for entry in entries).encode()
+    lines = run(root, "cat-file", "--batch-check", stdin=request).splitlines()
+    return [Blob(entry.name, entry.object_id, int(line.split()[2])) for entry, line in zip(entries, lines, strict=True)]
+
+
+def changed_in_worktree(root: Path, commit: str, folder: PurePosixPath) -> set[str]:
+    """Paths under ``folder`` (relative to it) whose working-tree file differs from ``commit``, as git sees it.
+
+    Tracked files only: an untracked file is told apart by its absence from the commit's tree.
+    Any status counts (modified, deleted, type changed, removed from the index but still there).
+    """
+    whole = folder == PurePosixPath(".")
+    spec = [] if whole else [folder.as_posix() + "/"]
+    out = run(
+        root,
+        "diff",
+        "-z",
+        "--name-only",
+        "--no-renames",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--ignore-submodules",
+        commit,
+        "--",
+        *spec,
+    )
+    prefix = 0 if whole else len(folder.as_posix()) + 1
+    return {raw.decode("utf-8", "surrogateescape")[prefix:] for raw in out.split(b"\0") if raw}
+
+
+def mentioning(
+    root: Path, commit: str, folder: PurePosixPath, subfolders: tuple[str, ...], words: set[str]
+) -> set[str]:
+    """Paths (relative to ``folder``) of the files in ``subfolders`` at ``commit`` that contain one of
+    ``words`` anywhere, or a backslash (a double-quoted YAML value can spell a word in escapes).
+
+    Fixed strings, so git searches fast; the caller narrows the hits to whole words.
+    """
+    base = "" if folder == PurePosixPath(".") else folder.as_posix() + "/"
+    args = [arg for word in ["\\", *sorted(words)] for arg in ("-e", word)]
+    spec = [f"{base}{sub}/" for sub in subfolders]
+    command = ["grep", "-l", "-z", "-F", "--full-name", "--no-color", "--no-textconv", *args, commit, "--", *spec]
+    try:
+        result = subprocess.run(["git", *command], cwd=root, capture_output=True, check=False, env=_environment())
+    except FileNotFoundError:
+        raise GitError("git.missing") from None
+    if result.returncode == 1 and not result.stderr:
+        return set()  # nothing matches
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError("git.failed", command="git grep", detail=message[-1] if message else "")
+    lead = len(commit) + 1 + len(base)  # each name is "<commit>:<path>"
+    return {raw.decode("utf-8", "surrogateescape")[lead:] for raw in result.stdout.split(b"\0") if raw}
 
 
 def read_blobs(root: Path, blobs: list[Blob]) -> dict[str, bytes]:

@@ -159,3 +159,55 @@ def load_many(
             yield from _unpack(chunk_paths, model, result)
             if progress is not None:
                 progress(len(chunk_paths))
+
+
+#: The files a forked worker checks for ``check_many``: set before the pool forks, so the bytes
+#: reach the workers by inheritance instead of through a pipe.
+_PENDING: list[tuple[bytes | None, str, type[BaseModel], list[Problem]]] = []
+
+_Checked = tuple["BaseModel | None", list["Problem"]]
+
+
+def _check_one(
+    raw: bytes | None, shown: str, model: type[M], problems: list[Problem]
+) -> tuple[M | None, list[Problem]]:
+    from planstrategi.store.snapshot import check_bytes
+
+    if raw is None:
+        return None, problems
+    return check_bytes(raw, shown, model)
+
+
+def _check_chunk(start: int, stop: int) -> list[tuple[dict[str, Any] | None, list[Problem]]]:
+    with _no_gc():
+        checked = [_check_one(*item) for item in _PENDING[start:stop]]
+        return [
+            (None if instance is None else instance.model_dump(exclude_unset=True), found)
+            for instance, found in checked
+        ]
+
+
+def check_many(items: list[tuple[bytes | None, str, type[BaseModel], list[Problem]]]) -> list[_Checked]:
+    """``snapshot.check_bytes`` of each (bytes, shown path, model, problems if no bytes), in order;
+    on every core for many files. The diff's counterpart of ``load_many``."""
+    global _PENDING
+    cores = workers()
+    if len(items) < PARALLEL_THRESHOLD or cores < 2 or not _can_fork():
+        return [_check_one(*item) for item in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    bounds = [(i, min(i + CHUNK_SIZE, len(items))) for i in range(0, len(items), CHUNK_SIZE)]
+    results: list[_Checked] = []
+    _PENDING = items
+    try:
+        context = multiprocessing.get_context("fork")
+        with _no_gc(), ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+            for (start, stop), chunk in zip(
+                bounds, pool.map(_check_chunk, [b[0] for b in bounds], [b[1] for b in bounds]), strict=True
+            ):
+                for (_, _, model, _), (data, found) in zip(items[start:stop], chunk, strict=True):
+                    results.append((None if data is None else model.model_validate(data), found))
+    finally:
+        _PENDING = []
+    return results
