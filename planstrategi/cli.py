@@ -121,6 +121,7 @@ app.command("workload", cls=Command, help=later("help.workload"))(intelligence.w
 app.command("coordination", cls=Command, help=later("help.coordination"))(intelligence.coordination)
 app.command("report", cls=Command, help=later("help.report"))(intelligence.report)
 app.command("calendar", cls=Command, help=later("help.calendar"))(publish.calendar)
+app.command("site", cls=Command, help=later("help.site"))(publish.site)
 app.command("review", cls=Command, help=later("help.review"))(rollforward.review)
 app.command("diff", cls=Command, help=later("help.diff"))(review.diff)
 app.command("schema", cls=Command, help=later("help.schema"))(review.schema)
