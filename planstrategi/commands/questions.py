@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from planstrategi.commands import completion
-from planstrategi.commands.options import AsOfOption, DataOption, LangOption, UsageError, today, use_language
+from planstrategi.commands.options import (
+    AsOfOption,
+    DataOption,
+    LangOption,
+    NoCacheOption,
+    UsageError,
+    today,
+    use_language,
+)
 from planstrategi.i18n import later, t
 from planstrategi.render import OutputFormat
 
@@ -64,11 +72,14 @@ def _date(as_of: dt.date | None) -> dt.date:
     return date
 
 
-def load_register(data: Path | None, as_of: dt.date, *, note: bool = True) -> Register:
-    """The register, and one line on stderr naming the files with errors, if any (never a traceback)."""
+def load_register(data: Path | None, as_of: dt.date, *, note: bool = True, cache: bool = False) -> Register:
+    """The register, and one line on stderr naming the files with errors, if any (never a traceback).
+
+    With ``cache`` (only the read-only questions of this module ask for it), from the register
+    cache when no file has changed since it was written."""
     from planstrategi.store import register as reg
 
-    loaded = reg.load(reg.resolve_root(data), as_of=as_of)
+    loaded = reg.load_cached(reg.resolve_root(data), as_of=as_of, cache=cache)
     if note:
         broken_note(loaded)
     return loaded
@@ -132,13 +143,14 @@ def _due_or_overdue(
     output_format: OutputFormat,
     as_of: dt.date | None,
     fail_if_overdue: bool,
+    cache: bool = True,
     **filters: str | None,
 ) -> None:
     from planstrategi.render import views
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=cache)
     chosen = parse_filters(register, **filters)
     year = year if year is not None else date.year
     rows = query.due_rows(register, query.select(register, chosen), year, today=date, overdue_only=overdue_only)
@@ -164,6 +176,7 @@ def due(
     fail_if_overdue: FailOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Planer til revisjon i ÅR / plans due in YEAR: overdue, expired and due, with reasons."""
@@ -175,6 +188,7 @@ def due(
         output_format=output_format,
         as_of=as_of,
         fail_if_overdue=fail_if_overdue,
+        cache=not no_cache,
         category=category,
         kind=kind,
         owner=owner,
@@ -195,6 +209,7 @@ def overdue(
     fail_if_overdue: FailOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Forfalte og utløpte planer / only plans overdue or expired (as of today or --as-of)."""
@@ -206,6 +221,7 @@ def overdue(
         output_format=output_format,
         as_of=as_of,
         fail_if_overdue=fail_if_overdue,
+        cache=not no_cache,
         category=category,
         kind=kind,
         owner=owner,
@@ -252,6 +268,7 @@ def table(
     include_all: AllOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Revisjonstabellen / the revision table: plans by group, a column per year."""
@@ -261,7 +278,7 @@ def table(
 
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -287,6 +304,7 @@ def list_plans(
     include_all: AllOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """List planene / list the plans, grouped, with kind, status and next revision."""
@@ -295,7 +313,7 @@ def list_plans(
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -308,6 +326,7 @@ def show(
     output_format: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Vis én plan / show one plan: every field, revisions, decisions, goals and measures."""
@@ -317,7 +336,7 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = load_register(data, date, note=False)
+    register = load_register(data, date, note=False, cache=not no_cache)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
     if plan is None and wanted in register.broken:
