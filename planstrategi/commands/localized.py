@@ -37,7 +37,9 @@ def localize(command: click.Command) -> None:
         param.metavar = resolve(param.metavar)
     if isinstance(command, TyperGroup):
         command.subcommand_metavar = t("click.command-metavar")
-        for sub in command.commands.values():
+        # cli._Commands builds (and localizes) each command when first looked up: only those built already
+        built = getattr(command.commands, "built", None)
+        for sub in built() if built is not None else command.commands.values():
             localize(sub)
 
 
