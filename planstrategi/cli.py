@@ -3,12 +3,18 @@
 Exit codes: 0 ok, 1 problems in the data (or, with --fail-if-overdue, plans overdue), 2 usage.
 The language is chosen from the arguments before Click parses them (see ``commands/options.py``),
 so help, Click's errors and the commands' output all speak it.
+
+Start-up: a run imports and builds only the command it runs (``_Commands``): ``--help`` and shell
+completion, which list them all, build them all. A question that succeeded ends without the
+interpreter's clean-up (``main``), once its output is flushed.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
@@ -18,26 +24,104 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 from planstrategi import __version__, i18n
-from planstrategi.commands import (
-    authoring,
-    completion,
-    health,
-    importing,
-    intelligence,
-    publish,
-    questions,
-    record,
-    remind,
-    review,
-    rollforward,
-)
+from planstrategi.commands import completion
 from planstrategi.commands.localized import Command, Group, LocalizedError, localize
 from planstrategi.commands.options import LangOption, UsageError, choose_language
 from planstrategi.i18n import later, t
 
+# In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
+# planning intelligence, review, and writing files. Each is the function of that name in
+# planstrategi.commands.<module>; its help is the catalogue's help.<command>.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "due": ("questions", "due"),
+    "overdue": ("questions", "overdue"),
+    "table": ("questions", "table"),
+    "list": ("questions", "list_plans"),
+    "show": ("questions", "show"),
+    "validate": ("health", "validate"),
+    "requirements": ("intelligence", "requirements"),
+    "workload": ("intelligence", "workload"),
+    "coordination": ("intelligence", "coordination"),
+    "report": ("intelligence", "report"),
+    "calendar": ("publish", "calendar"),
+    "site": ("publish", "site"),
+    "review": ("rollforward", "review"),
+    "diff": ("review", "diff"),
+    "schema": ("review", "schema"),
+    "new": ("authoring", "new"),
+    "init": ("authoring", "init"),
+    "import": ("importing", "import_plans"),
+    "upgrade": ("authoring", "upgrade"),
+    "record": ("record", "record"),
+    "remind": ("remind", "remind"),
+    "completion": ("completion", "completion"),
+}
+#: The read-only questions: a run of one that succeeds skips the interpreter's clean-up (see main).
+QUESTIONS = frozenset({"due", "overdue", "table", "list", "show"})
+
+
+class _Commands(MutableMapping[str, "click.Command"]):
+    """The group's commands by name, each imported and built (and put in the run's language) when
+    first looked up: every name is listed, so help, completion and "did you mean" see them all."""
+
+    def __init__(self, built: MutableMapping[str, click.Command]) -> None:
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._built:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._built[name] = _build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._built
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(1 for name in self._built if name not in COMMANDS)
+
+    def built(self) -> list[click.Command]:
+        return list(self._built.values())
+
+
+def _build(name: str) -> click.Command:
+    from typer.main import get_command_from_info
+    from typer.models import CommandInfo
+
+    module, function = COMMANDS[name]
+    callback = getattr(importlib.import_module(f"planstrategi.commands.{module}"), function)
+    info = CommandInfo(name=name, cls=Command, help=later(f"help.{name}"), callback=callback)
+    command = get_command_from_info(info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=None)
+    localize(command)
+    return command
+
 
 class _Group(Group):
     """The one top-level handler: a usage error or a missing register becomes a line on stderr."""
+
+    #: The command this run invoked, if it got that far (``main`` reads it).
+    invoked: str | None = None
+
+    def __init__(self, *args: Any, **extra: Any) -> None:
+        super().__init__(*args, **extra)
+        self.commands = _Commands(self.commands)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        _Group.invoked = name
+        return name, command, rest
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         args = list(sys.argv[1:] if args is None else args)
@@ -108,33 +192,34 @@ def _main(
     """Kommunens planer, strategier og reglementer som et register i git."""
 
 
-# In the order a planner meets them in `planstrategi --help`: the questions, the register's health,
-# planning intelligence, review, and writing files.
-app.command("due", cls=Command, help=later("help.due"))(questions.due)
-app.command("overdue", cls=Command, help=later("help.overdue"))(questions.overdue)
-app.command("table", cls=Command, help=later("help.table"))(questions.table)
-app.command("list", cls=Command, help=later("help.list"))(questions.list_plans)
-app.command("show", cls=Command, help=later("help.show"))(questions.show)
-app.command("validate", cls=Command, help=later("help.validate"))(health.validate)
-app.command("requirements", cls=Command, help=later("help.requirements"))(intelligence.requirements)
-app.command("workload", cls=Command, help=later("help.workload"))(intelligence.workload)
-app.command("coordination", cls=Command, help=later("help.coordination"))(intelligence.coordination)
-app.command("report", cls=Command, help=later("help.report"))(intelligence.report)
-app.command("calendar", cls=Command, help=later("help.calendar"))(publish.calendar)
-app.command("site", cls=Command, help=later("help.site"))(publish.site)
-app.command("review", cls=Command, help=later("help.review"))(rollforward.review)
-app.command("diff", cls=Command, help=later("help.diff"))(review.diff)
-app.command("schema", cls=Command, help=later("help.schema"))(review.schema)
-app.command("new", cls=Command, help=later("help.new"))(authoring.new)
-app.command("init", cls=Command, help=later("help.init"))(authoring.init)
-app.command("import", cls=Command, help=later("help.import"))(importing.import_plans)
-app.command("upgrade", cls=Command, help=later("help.upgrade"))(authoring.upgrade)
-app.command("record", cls=Command, help=later("help.record"))(record.record)
-app.command("remind", cls=Command, help=later("help.remind"))(remind.remind)
-app.command("completion", cls=Command, help=later("help.completion"))(completion.completion)
-
-
 def main() -> None:
-    """Entry point of the ``planstrategi`` console script."""
+    """Entry point of the ``planstrategi`` console script.
+
+    A read-only question that succeeded ends with ``os._exit(0)`` once stdout and stderr are
+    flushed: nothing is left to clean up (no file open for writing, no child process), and the
+    interpreter's own clean-up of every module and object costs as much as the answer. Any other
+    command, any other exit code, or a flush that fails, exits the ordinary way. (Tests run the app
+    in-process through Typer's CliRunner, which never comes here.)
+    """
     completion.prepare()  # only when a shell is asking for completions
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        if done.code in (0, None) and _Group.invoked in QUESTIONS and _flushed():
+            os._exit(0)
+        raise
+
+
+def _flushed() -> bool:
+    """Flush stdout and stderr; False if either fails (a closed pipe) or is not the process's own."""
+    if sys.stdout is not sys.__stdout__ or sys.stderr is not sys.__stderr__:
+        return False
+    out, err = sys.stdout, sys.stderr
+    if out is None or err is None:
+        return False
+    try:
+        out.flush()
+        err.flush()
+    except (OSError, ValueError):
+        return False
+    return True

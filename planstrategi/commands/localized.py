@@ -37,7 +37,9 @@ def localize(command: click.Command) -> None:
         param.metavar = resolve(param.metavar)
     if isinstance(command, TyperGroup):
         command.subcommand_metavar = t("click.command-metavar")
-        for sub in command.commands.values():
+        # cli._Commands builds (and localizes) each command when first looked up: only those built already
+        built = getattr(command.commands, "built", None)
+        for sub in built() if built is not None else command.commands.values():
             localize(sub)
 
 
@@ -98,9 +100,17 @@ class _Localized:
 class Command(_Localized, TyperCommand):
     """A command whose help and errors are in the user's language."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
 
 class Group(_Localized, TyperGroup):
     """The top-level group: its own help in the user's language, and the commands list."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
@@ -184,3 +194,79 @@ class LocalizedError(ce.UsageError):
                 hint = t("click.try-help", command=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n"
             typer.echo(f"{ctx.get_usage()}\n{hint}", err=True)
         typer.echo(t("click.error", message=self.message), err=True)
+
+
+# --- values without pydantic -----------------------------------------------------------------------
+
+#: Typer versions whose coercion ``_Quick`` knows (it repeats what their adapters do for common values).
+_QUICK_TYPER = ("0.29.",)
+_MISS = object()
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+class _Quick:
+    """Typer 0.29's coercion of one parameter without pydantic for the values that need none.
+
+    Typer 0.29 builds a pydantic ``TypeAdapter`` for every parameter of the command that runs, given
+    or not, and importing pydantic for that costs more than the rest of a question answered from the
+    register cache. This does what those adapters do for a value not given, a number in range, a
+    text, a path, a choice, a ``parser=`` option or a flag, and hands every other value (and every
+    failure, so its message is Typer's own) to Typer's own coercion, built only then.
+    """
+
+    def __init__(self, param: Any) -> None:
+        self.param = param
+        self.real: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: click.Context) -> Any:
+        if value is None:  # as typer's RuntimeParam.coerce: nothing given, nothing to check
+            return () if param.multiple or param.nargs == -1 else None
+        if not (param.multiple or param.nargs != 1):
+            try:
+                quick = _quick_value(param.type_descriptor, value, param, ctx)
+            except Exception:
+                quick = _MISS
+            if quick is not _MISS:
+                return quick
+        if self.real is None:
+            from typer._coercion import build_runtime_param
+
+            self.real = build_runtime_param(param.type_descriptor)
+        return self.real.coerce(value, param=param, ctx=ctx)
+
+
+def _quick_value(descriptor: Any, value: Any, param: Any, ctx: click.Context) -> Any:
+    """The value Typer's adapter would give, or ``_MISS`` when it takes more than this knows."""
+    from enum import Enum
+    from pathlib import Path
+
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+
+    info, annotation = descriptor.parameter_info, descriptor.annotation
+    if descriptor.file_annotation is not None:
+        return _MISS
+    if info.parser is not None:
+        return info.parser(value)  # the adapter is a before-validator calling it on Any
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return coerce_cli_choice(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
+    if annotation is bool:
+        return value if isinstance(value, bool) else _MISS
+    if annotation is int and not info.clamp and isinstance(value, str) and _DIGITS.fullmatch(value):
+        number = int(value)
+        low_ok = info.min is None or number >= info.min
+        high_ok = info.max is None or number <= info.max
+        return number if low_ok and high_ok else _MISS
+    if annotation is str:
+        return value if isinstance(value, str) else _MISS
+    if annotation is Path and info.path_type is None and isinstance(value, str) and value and "\0" not in value:
+        return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+    return _MISS
+
+
+def quicken(params: list[click.Parameter]) -> None:
+    """Give each Typer parameter ``_Quick`` coercion, on the Typer versions it is written for."""
+    if not typer.__version__.startswith(_QUICK_TYPER):
+        return
+    for param in params:
+        if getattr(param, "_runtime_param", _MISS) is None and hasattr(param, "type_descriptor"):
+            param._runtime_param = _Quick(param)  # type: ignore[attr-defined]

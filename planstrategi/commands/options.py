@@ -54,6 +54,9 @@ AsOfOption = Annotated[
     ),
 ]
 
+#: The read-only questions answer from the register cache (``store/cache.py``) unless told not to.
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help=later("opt.no-cache"))]
+
 
 class UsageError(Exception):
     """Stops a command with a message on stderr and exit code 2 (1 with ``code=1``)."""

@@ -20,6 +20,7 @@ from planstrategi.commands.options import (
     DataOption,
     ForceOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     UsageError,
     deliver,
@@ -75,11 +76,14 @@ def _date(as_of: dt.date | None) -> dt.date:
     return date
 
 
-def load_register(data: Path | None, as_of: dt.date, *, note: bool = True) -> Register:
-    """The register, and one line on stderr naming the files with errors, if any (never a traceback)."""
+def load_register(data: Path | None, as_of: dt.date, *, note: bool = True, cache: bool = False) -> Register:
+    """The register, and one line on stderr naming the files with errors, if any (never a traceback).
+
+    With ``cache`` (only the read-only questions of this module ask for it), from the register
+    cache when no file has changed since it was written."""
     from planstrategi.store import register as reg
 
-    loaded = reg.load(reg.resolve_root(data), as_of=as_of)
+    loaded = reg.load_cached(reg.resolve_root(data), as_of=as_of, cache=cache)
     if note:
         broken_note(loaded)
     return loaded
@@ -168,13 +172,14 @@ def _due_or_overdue(
     output_format: OutputFormat,
     as_of: dt.date | None,
     fail_if_overdue: bool,
+    cache: bool = True,
     **filters: str | None,
 ) -> None:
     from planstrategi.render import views
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=cache)
     chosen = parse_filters(register, **filters)
     year = year if year is not None else date.year
     rows = query.due_rows(register, query.select(register, chosen), year, today=date, overdue_only=overdue_only)
@@ -200,6 +205,7 @@ def due(
     fail_if_overdue: FailOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Planer til revisjon i ÅR / plans due in YEAR: overdue, expired and due, with reasons."""
@@ -211,6 +217,7 @@ def due(
         output_format=output_format,
         as_of=as_of,
         fail_if_overdue=fail_if_overdue,
+        cache=not no_cache,
         category=category,
         kind=kind,
         owner=owner,
@@ -231,6 +238,7 @@ def overdue(
     fail_if_overdue: FailOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Forfalte og utløpte planer / only plans overdue or expired (as of today or --as-of)."""
@@ -242,6 +250,7 @@ def overdue(
         output_format=output_format,
         as_of=as_of,
         fail_if_overdue=fail_if_overdue,
+        cache=not no_cache,
         category=category,
         kind=kind,
         owner=owner,
@@ -290,6 +299,7 @@ def table(
     include_all: AllOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Revisjonstabellen / the revision table: plans by group, a column per year."""
@@ -301,7 +311,7 @@ def table(
         refuse_terminal(output)
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -327,6 +337,7 @@ def list_plans(
     include_all: AllOption = False,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """List planene / list the plans, grouped, with kind, status and next revision."""
@@ -335,7 +346,7 @@ def list_plans(
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date)
+    register = load_register(data, date, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -348,6 +359,7 @@ def show(
     output_format: FormatOption = OutputFormat.TABLE,
     data: DataOption = None,
     as_of: AsOfOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Vis én plan / show one plan: every field, revisions, decisions, goals and measures."""
@@ -357,7 +369,7 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = load_register(data, date, note=False)
+    register = load_register(data, date, note=False, cache=not no_cache)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
     if plan is None and wanted in register.broken:

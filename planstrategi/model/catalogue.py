@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field, Strict, StringConstraints
 
 from planstrategi.model.common import Body, Count, Link, MunicipalityNumber, Slug, StrictModel, Text, Year
+from planstrategi.model.plain import LanguageForm as LanguageForm  # re-exported: defined without pydantic
+from planstrategi.model.plain import OfficialLanguageForm as OfficialLanguageForm
+from planstrategi.model.plain import Strength
 from planstrategi.model.plan import Cadence
 
 
@@ -58,22 +60,6 @@ class TermStart(StrictModel):
     note: Text | None = Field(default=None, description="Where the date comes from.")
 
 
-class LanguageForm(StrEnum):
-    """The language form the register's output is written in (målform)."""
-
-    BOKMAL = "nb"
-    NYNORSK = "nn"
-    ENGLISH = "en"
-
-
-class OfficialLanguageForm(StrEnum):
-    """A municipality's own decision on its written language (språkvedtak, språklova § 11)."""
-
-    BOKMAL = "bokmål"
-    NYNORSK = "nynorsk"
-    NOYTRAL = "nøytral"  # neutral: the state may write to it in either
-
-
 class KnownMunicipality(StrictModel):
     """One entry in the tool's list of every Norwegian municipality (package data, not a register file)."""
 
@@ -118,16 +104,6 @@ class CategoryFile(StrictModel):
     """``data/categories.yaml``: the groups, in the order the overview shows them."""
 
     categories: list[Category] = Field(min_length=1, description="The groups, in display order.")
-
-
-class Strength(StrEnum):
-    """How binding a requirement is (hjemmelsstyrke), strongest first."""
-
-    LOV = "lov"  # an act of parliament
-    FORSKRIFT = "forskrift"  # a regulation
-    NASJONAL_RETNINGSLINJE = "nasjonal-retningslinje"  # a national guideline or circular
-    TILSKUDDSVILKAR = "tilskuddsvilkår"  # a condition for a state grant
-    ANBEFALING = "anbefaling"  # a recommendation
 
 
 class LegalBasis(StrictModel):

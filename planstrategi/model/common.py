@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+from planstrategi.model.plain import MAX_YEAR as MAX_YEAR  # re-exported: defined without pydantic
+from planstrategi.model.plain import MIN_YEAR as MIN_YEAR
+from planstrategi.model.plain import Body as Body
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MUNICIPALITY_PATTERN = r"^[0-9]{4}$"
 CASE_PATTERN = r"^[0-9]{1,4}/[0-9]{2,4}$"
 LINK_PATTERN = r"^(https?://|mailto:)\S+$"
-MIN_YEAR = 1900
-MAX_YEAR = 2100
 
 # Strict scalars: YAML's own types are taken as they are. A bare `no` is a bool and is not
 # quietly turned into text; `2021.5` is not a year. Enums stay lax so that the text a planner
@@ -29,18 +30,6 @@ Number = Annotated[float, Strict()]
 
 class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Body(StrEnum):
-    """Who adopts (vedtar) a document or a decision."""
-
-    KOMMUNESTYRET = "kommunestyret"
-    FORMANNSKAPET = "formannskapet"
-    UTVALG = "utvalg"
-    KONTROLLUTVALGET = "kontrollutvalget"
-    ADMINISTRATIVT = "administrativt"
-    INTERKOMMUNALT = "interkommunalt"
-    STATEN = "staten"
 
 
 class Decision(StrictModel):

@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import Field
 
 from planstrategi.model.common import Number, Slug, StrictModel, Text, Year
-
-
-class Comparison(StrEnum):
-    """How a target value is to be read."""
-
-    ENDRING = "endring"  # change in per cent from the baseline year
-    HOYST = "høyst"  # at most
-    MINST = "minst"  # at least
-    HOLDE = "holde"  # keep at the value
+from planstrategi.model.plain import Comparison
 
 
 class Target(StrictModel):

@@ -3,76 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AliasChoices, Field, Strict
 
 from planstrategi.model.common import Body, Decision, Link, MunicipalityNumber, Slug, StrictModel, Text, Year
-
-
-class Kind(StrEnum):
-    """What sort of document it is (dokumenttype)."""
-
-    PLAN = "plan"
-    KOMMUNEPLAN = "kommuneplan"
-    KOMMUNEDELPLAN = "kommunedelplan"
-    TEMAPLAN = "temaplan"
-    STRATEGI = "strategi"
-    HANDLINGSPLAN = "handlingsplan"
-    REGLEMENT = "reglement"
-    RETNINGSLINJE = "retningslinje"
-    MELDING = "melding"
-    ANALYSE = "analyse"
-    RUTINE = "rutine"
-    VEDTEKT = "vedtekt"
-    AVTALE = "avtale"
-    BUDSJETT = "budsjett"
-
-
-class Status(StrEnum):
-    """Where the document stands today."""
-
-    GJELDENDE = "gjeldende"
-    UNDER_REVISJON = "under-revisjon"
-    UTKAST = "utkast"
-    UTGATT = "utgått"
-    ERSTATTET = "erstattet"
-
-
-class RevisionState(StrEnum):
-    """Where one revision stands: a piece of work from planned to decided."""
-
-    PLANLAGT = "planlagt"  # planned: work has not started
-    PAGAR = "pågår"  # in progress: work has started
-    VEDTATT = "vedtatt"  # adopted: the decision closed it
-    UTSATT = "utsatt"  # postponed by a decision; target is the new target
-    AVLYST = "avlyst"  # cancelled (droppet) by a decision: it will not happen
-
-
-PENDING_STATES = frozenset({RevisionState.PLANLAGT, RevisionState.PAGAR, RevisionState.UTSATT})
-
-
-class CadenceRule(StrEnum):
-    """How often the document is to be revised."""
-
-    VALGPERIODE = "valgperiode"  # once every council term
-    ARLIG = "årlig"  # every year
-    INTERVALL = "intervall"  # every N years (interval_years)
-    LOPENDE = "løpende"  # continuously, as needed
-    PLANSTRATEGI = "planstrategi"  # whether to revise is decided in each planning strategy (pbl § 10-1)
-    INGEN = "ingen"  # no fixed cadence
-
-
-class Inferable(StrEnum):
-    """The fields of a plan whose value may be an inference from the source rather than stated in it."""
-
-    ADOPTED = "adopted"
-    ADOPTED_BY = "adopted_by"
-    VALID_FROM = "valid_from"
-    VALID_TO = "valid_to"
-    REVISIONS = "revisions"
-    STATUS = "status"
+from planstrategi.model.plain import PENDING_STATES as PENDING_STATES  # re-exported: defined without pydantic
+from planstrategi.model.plain import (
+    CadenceRule,
+    Inferable,
+    Kind,
+    PlanFacts,
+    RevisionFacts,
+    RevisionState,
+    Status,
+)
 
 
 class Cadence(StrictModel):
@@ -94,7 +39,7 @@ class Cadence(StrictModel):
     )
 
 
-class Revision(StrictModel):
+class Revision(RevisionFacts, StrictModel):
     """One revision of the plan: a piece of work with a target and, once it happens, a decision (revisjon).
 
     "Revideres i 24 og 25" is one revision: ``work_from: 2024``, ``target: 2025``. Version 0.1 files
@@ -124,36 +69,8 @@ class Revision(StrictModel):
     )
     note: Text | None = Field(default=None, description="Why, or what the revision covers.")
 
-    @property
-    def year(self) -> int:
-        """The target's year: the year the revision is to be (or was meant to be) adopted."""
-        return self.target.year if isinstance(self.target, dt.date) else self.target
 
-    @property
-    def first_work_year(self) -> int:
-        return self.work_from if self.work_from is not None else min(self.year, self.work_to or self.year)
-
-    @property
-    def last_work_year(self) -> int:
-        return self.work_to if self.work_to is not None else self.year
-
-    @property
-    def decided_on(self) -> int | dt.date:
-        """When it was decided: the decision's date or year, else the target."""
-        decision = self.decision
-        if decision is not None and decision.date is not None:
-            return decision.date
-        if decision is not None and decision.year is not None:
-            return decision.year
-        return self.target
-
-    @property
-    def pending(self) -> bool:
-        """Not yet decided: planlagt, pågår or utsatt."""
-        return self.state in PENDING_STATES
-
-
-class Plan(StrictModel):
+class Plan(PlanFacts, StrictModel):
     """One plan, strategy, regulation or guideline: one file in ``data/plans/``."""
 
     id: Slug = Field(description="Identifier; lower-case slug, equal to the file name without .yaml.")
@@ -206,9 +123,3 @@ class Plan(StrictModel):
     supersedes: list[Slug] = Field(default_factory=list, description="Ids of the plans it replaces.")
     superseded_by: Slug | None = Field(default=None, description="Id of the plan that replaces it.")
     remarks: Text | None = Field(default=None, description="Remarks (merknad), as in the overview's last column.")
-
-    @property
-    def adopted_year(self) -> int | None:
-        if isinstance(self.adopted, dt.date):
-            return self.adopted.year
-        return self.adopted

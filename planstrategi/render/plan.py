@@ -7,14 +7,17 @@ their strategies, measures and targets as one row per item); JSON gets the plan 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planstrategi.i18n import date_text, language, t
-from planstrategi.model import Cadence, CadenceRule, GoalSet, Measure, Plan, Target
+from planstrategi.model import CadenceRule
 from planstrategi.render.report import Column, Report, Table, cell_text
 from planstrategi.rules import engine, terms
 from planstrategi.rules.query import base_row, revision_history
-from planstrategi.store.register import Register
+
+if TYPE_CHECKING:
+    from planstrategi.model import Cadence, GoalSet, Measure, Plan, Target
+    from planstrategi.store.register import Register
 
 
 def _municipality(register: Register, number: str | None) -> str | None:

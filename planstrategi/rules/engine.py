@@ -73,10 +73,11 @@ from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING
 
 from planstrategi.i18n import date_text, t
-from planstrategi.model import Cadence, CadenceRule, Plan, Requirement, Revision, RevisionState, Status
+from planstrategi.model import CadenceRule, RevisionState, Status
 from planstrategi.rules.terms import DEFAULT_CALENDAR, Calendar, CouncilTerm, When, term_of_year
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model classes for the type checker only: the register cache gives plain objects
+    from planstrategi.model import Cadence, Plan, Requirement, Revision
     from planstrategi.store.register import Register
 
 RETIRED = frozenset({Status.UTGATT, Status.ERSTATTET})

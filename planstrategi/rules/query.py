@@ -13,12 +13,15 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planstrategi.i18n import language, t
-from planstrategi.model import Kind, Plan, Status
+from planstrategi.model import Kind, Status
 from planstrategi.rules import engine
-from planstrategi.store.register import Register
+
+if TYPE_CHECKING:  # the model classes are for the type checker: the answers come from the cache's plain objects too
+    from planstrategi.model import Plan
+    from planstrategi.store.register import Register
 
 _ASCII_STATUS = {"utgatt": "utgått", "under revisjon": "under-revisjon"}
 _NORWEGIAN_ORDER = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}"})

@@ -29,9 +29,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planstrategi.i18n import t
-from planstrategi.model import MAX_YEAR, MIN_YEAR, TermStart
+from planstrategi.model import MAX_YEAR, MIN_YEAR
+
+if TYPE_CHECKING:
+    from planstrategi.model import TermStart
 
 FIRST_ELECTION = 2023  # any election year will do: terms repeat every TERM_YEARS
 TERM_YEARS = 4

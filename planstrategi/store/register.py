@@ -22,27 +22,21 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, TypeVar
 
 from planstrategi.i18n import t
-from planstrategi.model import (
-    CategoryFile,
-    GoalSet,
-    MunicipalityFile,
-    Plan,
-    Requirement,
-    RequirementFile,
-    RevisionState,
-    Status,
-)
+from planstrategi.model import RevisionState, Status
 from planstrategi.model.problems import Problem, Severity, printable
-from planstrategi.store import modelcheck, plancheck, safeio, sharedcheck, textcheck, yamlio
 from planstrategi.store.discovery import RegisterNotFound as RegisterNotFound  # the commands catch it from here
 from planstrategi.store.discovery import resolve_root as resolve_root
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # imported where a load needs them: a question answered from the cache needs neither
+    from pydantic import BaseModel
+
+    from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan, Requirement
+    from planstrategi.store import yamlio
+
+M = TypeVar("M", bound="BaseModel")
 
 PLANS_DIR = "plans"
 GOALS_DIR = "goals"
@@ -120,6 +114,8 @@ def display_path(path: Path) -> str:
 
 def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], None] | None = None) -> Register:
     """Load the register at ``root``. With ``as_of``, add the warnings that depend on the date."""
+    from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan
+
     register = Register(root=root)
     real_root = root.resolve()
 
@@ -163,6 +159,23 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
     return register
 
 
+def load_cached(root: Path, *, as_of: dt.date | None = None, cache: bool = True) -> Register:
+    """For the questions that only read (``due``, ``overdue``, ``list``, ``table``, ``show``): the
+    register from ``store/cache.py`` when no file has changed since it was cached, else ``load``
+    (and the cache written). A cached register has the files' errors, not their warnings."""
+    from planstrategi import i18n
+    from planstrategi.store import cache as stored
+
+    if not cache or not stored.enabled():
+        return load(root, as_of=as_of)
+    found, now = stored.read(root, i18n.language())
+    if found is not None:
+        return found
+    register = load(root, as_of=as_of)
+    stored.write(root, register, now)
+    return register
+
+
 def _name_municipalities(register: Register, listed: MunicipalityFile, path: Path) -> None:
     """Names for the municipalities given by number alone, from the tool's list of every municipality."""
     if all(m.name is not None for m in listed.municipalities):
@@ -185,6 +198,8 @@ def _add_loaded(register: Register, loaded: Loaded) -> None:
 
 def _cap_files(register: Register) -> None:
     """Every file's problems within the cap again, once the checks across files have added theirs."""
+    from planstrategi.store import yamlio
+
     by_path: dict[str, list[Problem]] = {}
     for problem in register.problems:
         by_path.setdefault(problem.path, []).append(problem)
@@ -196,6 +211,8 @@ def _cap_files(register: Register) -> None:
 
 def _room(register: Register, shown: str, made: dict[str, int]) -> bool:
     """Is there room for one more problem across files in ``shown``? If not, it is counted instead."""
+    from planstrategi.store import yamlio
+
     made[shown] = made.get(shown, 0) + 1
     if made[shown] <= yamlio.MAX_PROBLEMS_PER_FILE:
         return True
@@ -257,6 +274,9 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     ``inside`` is the outcome of that check when the caller has made it already for many files at
     once (``parallel.inside_flags``); None checks here.
     """
+    from planstrategi.model import CategoryFile, MunicipalityFile, Plan
+    from planstrategi.store import modelcheck, plancheck, safeio, sharedcheck, textcheck, yamlio
+
     shown = display_path(path)
     if inside is None:
         real = safeio.resolved(path)  # None: a link loop, which reading reports
@@ -293,6 +313,8 @@ def _load_all(
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
     """requirements.yaml is optional: a register without it simply has no requirements."""
+    from planstrategi.model import RequirementFile
+
     if not os.path.lexists(path):
         return
     loaded = load_file(path, RequirementFile, real_root)
@@ -455,6 +477,8 @@ def _ref_error(path: Path, loc: yamlio.Loc, code: str, **params: object) -> Prob
 
 
 def _locate(path: Path, loc: yamlio.Loc) -> tuple[int, int]:
+    from planstrategi.store import yamlio
+
     text, _ = yamlio.read_text(path, str(path))
     return yamlio.locate(text, loc) if text is not None else (0, 0)
 
