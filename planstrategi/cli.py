@@ -44,7 +44,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "coordination": ("intelligence", "coordination"),
     "report": ("intelligence", "report"),
     "calendar": ("publish", "calendar"),
-    "site": ("publish", "site"),
     "review": ("rollforward", "review"),
     "diff": ("review", "diff"),
     "schema": ("review", "schema"),

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from planstrategi.i18n import language, long_date, t
+from planstrategi.i18n import language, t
 from planstrategi.render.report import Column, Report, Row, Table
 
 MARK_SYMBOLS = {"planned": "x", "in-progress": "x", "done": "v", "overdue": "!"}
@@ -96,7 +96,7 @@ def list_report(rows: Sequence[Row], *, as_of: dt.date, filters: Mapping[str, st
         key="rows",
         caption=t("list.caption", count=len(rows)),
         columns=[
-            Column("id", t("col.id"), formats=WIDE, internal=True),
+            Column("id", t("col.id"), formats=WIDE),
             replace(title_column(), formats=WIDE),
             Column("title", t("col.plan"), get=_title_and_id, min_width=30, formats=TERMINAL),
             Column("kind", t("col.kind"), get=kind_text),
@@ -147,8 +147,7 @@ def matrix_report(
         ],
         rows=rows,
         group=Column("category_name", t("col.category")),
-        notes=[t("table.legend"), t("report.as-of", date=long_date(as_of))],
-        legend=t("table.legend"),
+        notes=[t("table.legend"), t("report.as-of", date=as_of.isoformat())],
         empty=t("list.none"),
     )
     meta = _meta("table", as_of, filters, term=term, years=list(years), overarching=overarching)
