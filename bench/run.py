@@ -41,7 +41,8 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import BUNDLED, generate  # a sibling script, not a package
+from floors import TYPER_FLOOR  # sibling scripts, not a package
+from generate import BUNDLED, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2025-06-01"
@@ -61,17 +62,8 @@ CHECK_JSONSCHEMA = (
     "sys.argv = ['check-jsonschema', '--schemafile', sys.argv[1], *sorted(glob.glob(sys.argv[2] + '/*.yaml'))]\n"
     "main()\n"
 )
-# The least a command of a Typer CLI can cost: start Python, import Typer, let it parse one argument
-# (since typer 0.29 that imports pydantic and builds an adapter per parameter) and do nothing. The
-# second floor also imports the other libraries `due` needs: PyYAML and rich (pydantic is in already).
-TYPER_FLOOR = """\
-import typer
-app = typer.Typer()
-@app.command()
-def due(year: int) -> None:
-    pass
-app(["2025"])
-"""
+# The second floor also imports the other libraries `due` needs: PyYAML and rich (pydantic is in
+# already, through Typer).
 FLOOR = "import yaml, pydantic, rich.console, rich.table\n" + TYPER_FLOOR
 PACKAGES = ("planstrategi", "pydantic", "pydantic-core", "PyYAML", "typer", "rich", "check-jsonschema", "yamllint")
 

@@ -1,9 +1,10 @@
 """Start-up budget: ``planstrategi due 2025`` on the bundled register beside a do-nothing Typer command.
 
 The floor is the least a command of a Typer CLI costs on this machine and this Typer version: start
-Python, import Typer, let it parse one argument and do nothing (``TYPER_FLOOR``, the same as
-``bench/run.py``'s). Beside it, interleaved run by run so that a slow moment of the machine hits all
-of them alike, ``due 2025 --format table`` on a copy of ``data/`` (stdout a pipe, as in CI):
+Python, import Typer, let it parse one argument and do nothing (``TYPER_FLOOR`` in
+``bench/floors.py``, which ``bench/run.py`` uses too). Beside it, interleaved run by run so that a
+slow moment of the machine hits all of them alike, ``due 2025 --format table`` on a copy of
+``data/`` (stdout a pipe, as in CI):
 
 - warm cache: the register cache (``store/cache.py``) written by an earlier run and still valid;
 - cold cache: the cache folder emptied before each run (the run loads the files and writes it);
@@ -31,18 +32,12 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from floors import TYPER_FLOOR  # a sibling script, not a package
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data"
 AS_OF = "2025-06-01"
-#: The same program as ``bench/run.py``'s TYPER_FLOOR (a test keeps them equal).
-TYPER_FLOOR = """\
-import typer
-app = typer.Typer()
-@app.command()
-def due(year: int) -> None:
-    pass
-app(["2025"])
-"""
 FLOOR = "start-up floor: a Typer command"
 
 
