@@ -254,6 +254,19 @@ def make_loader(base: type[Any]) -> type[Any]:
                 self.findings.append((node, "underscore", {"value": node.value, "number": value}))
             return value
 
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            # The C composer asks this for every node. A plain scalar's tag depends on its text alone
+            # (a safe loader has no path resolvers), so each text is resolved once per process.
+            if kind is yaml.ScalarNode and implicit[0]:
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = super().resolve(kind, value, implicit)
+                    if len(_RESOLVED) >= _RESOLVED_MAX:
+                        _RESOLVED.clear()
+                    _RESOLVED[value] = tag
+                return tag
+            return super().resolve(kind, value, implicit)
+
     StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
     StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
     StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
@@ -262,6 +275,91 @@ def make_loader(base: type[Any]) -> type[Any]:
     StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
     StrictLoader.__name__ = StrictLoader.__qualname__ = f"Strict{base.__name__}"
     return StrictLoader
+
+
+#: Plain scalar text -> the tag PyYAML's resolver gives it (``StrictLoader.resolve``); emptied when full.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 100_000
+
+
+class _Unusual(Exception):
+    """``_quick`` meets something it leaves to PyYAML's constructor: an alias, a merge key, a tag …"""
+
+
+#: Deepest tree ``_quick`` builds; deeper ones go to PyYAML's constructor and ``_too_deep``.
+_QUICK_DEPTH = 50
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+#: Scalar tags ``_quick`` constructs: text as it is, the others by the loader's own constructors.
+_QUICK_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+
+
+def _quick(loader: Any, root: yaml.Node) -> Any:
+    """The data of ``root`` as ``loader.construct_document`` makes it, findings included and in the
+    same order, for the files every register is made of: mappings, lists and plain typed scalars.
+
+    PyYAML's constructor is general (aliases, merge keys, recursion, generators for every list and
+    mapping) and costs as much as libyaml's parse. This builds the same objects breadth first, as
+    PyYAML does (it fills each list and mapping after the one that holds it, in the order they were
+    met), and raises ``_Unusual`` at anything else; the caller then starts over with PyYAML's.
+    """
+    constructors = loader.yaml_constructors
+    findings = loader.findings
+
+    def scalar(node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR_TAG:
+            return node.value
+        if tag not in _QUICK_SCALARS:
+            raise _Unusual
+        try:
+            return constructors[tag](loader, node)
+        except Exception:  # 2017-13-45, a 5000-digit number: PyYAML's constructor says what it says
+            raise _Unusual from None
+
+    def container(node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+            return {}
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+            return []
+        raise _Unusual
+
+    if isinstance(root, yaml.ScalarNode):
+        return scalar(root)
+    data = container(root)
+    todo: list[tuple[yaml.Node, Any, int]] = [(root, data, 1)]
+    for node, target, depth in todo:  # grows while it is walked: first in, first filled
+        if depth > _QUICK_DEPTH:
+            raise _Unusual
+        if isinstance(target, dict):
+            first_line: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Unusual
+                if key_node.tag != _STR_TAG:
+                    if key_node.tag not in _NOT_TEXT_KEYS:
+                        raise _Unusual  # a merge key (<<), !!binary, a tag of the file's own
+                    key_node.tag = _STR_TAG  # as StrictLoader.construct_mapping does
+                if key_node.value in first_line:
+                    params = {"key": printable(key_node.value), "first": first_line[key_node.value]}
+                    findings.append((key_node, "duplicate-key", params))
+                else:
+                    first_line[key_node.value] = key_node.start_mark.line + 1
+            for key_node, value_node in node.value:
+                if isinstance(value_node, yaml.ScalarNode):
+                    target[key_node.value] = scalar(value_node)
+                else:
+                    child = container(value_node)
+                    todo.append((value_node, child, depth + 1))
+                    target[key_node.value] = child
+        else:
+            for item in node.value:
+                if isinstance(item, yaml.ScalarNode):
+                    target.append(scalar(item))
+                else:
+                    child = container(item)
+                    todo.append((item, child, depth + 1))
+                    target.append(child)
+    return data
 
 
 #: The pure-Python loader; the same checks, used when PyYAML was built without libyaml.
@@ -328,13 +426,24 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-def parse(text: str, shown: str) -> Document:
-    """Parse one YAML document from text into plain data, gathering every problem found."""
+def parse(text: str, shown: str, *, quick: bool = True) -> Document:
+    """Parse one YAML document from text into plain data, gathering every problem found.
+
+    ``quick=False`` builds the data with PyYAML's own constructor only, never with ``_quick``: the
+    tests hold the two to the same documents.
+    """
     loader = LOADER(text)
     try:
         # get_single_data() in two steps, so the node tree is kept to place problems with.
         root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        data, built = None, False
+        if quick and root is not None and not ("&" in text and "*" in text):  # no anchor and alias: no node twice
+            try:
+                data, built = _quick(loader, root), True
+            except _Unusual:
+                loader.findings.clear()  # PyYAML's constructor starts over and finds them again
+        if root is not None and not built:
+            data = loader.construct_document(root)
     except _Stop as exc:
         return Document(shown, None, [_at(shown, exc.where, exc.code, **exc.params)], text)
     except yaml.MarkedYAMLError as exc:
@@ -352,7 +461,7 @@ def parse(text: str, shown: str) -> Document:
         tab = _stray_tab(text, root)
         if tab is not None:
             return Document(shown, None, [_tab_problem(shown, text, *tab)], text)
-    deep = _too_deep(data)
+    deep = None if built else _too_deep(data)  # _quick built no tree deeper than _QUICK_DEPTH
     if deep is not None:
         line, column = locate(text, deep)
         code = "recursive-alias" if _loops(data, deep) else "too-deep"
