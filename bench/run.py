@@ -158,7 +158,7 @@ def tools(register: Path, schema: Path) -> tuple[list[Tool], list[str]]:
     if _has_module("yaml_rs"):
         found.append(Tool(RUST_FLOOR_NAME, [sys.executable, "-c", RUST_FLOOR, plans]))
     else:
-        missing.append("yaml_rs (the Rust parser floor)")
+        missing.append("yaml_rs")
     if _has_module("typer"):
         found.append(Tool("start-up floor: a Typer command", [sys.executable, "-c", TYPER_FLOOR]))
         found.append(Tool("start-up floor: Typer + pydantic + PyYAML + rich", [sys.executable, "-c", FLOOR]))

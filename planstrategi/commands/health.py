@@ -53,7 +53,7 @@ def validate(
     chosen = output_format or (ProblemFormat.github if in_actions else ProblemFormat.text)
     root = reg.resolve_root(data)
     with _progress(root) as advance:
-        loaded = reg.load(root, as_of=today(as_of), progress=advance)
+        loaded = reg.load(root, as_of=today(as_of), progress=advance, models=False)
     problems = loaded.sorted_problems()
     typer.echo(render.RENDERERS[chosen.value](problems, loaded.files), nl=False)
     if in_actions and chosen is ProblemFormat.github:

@@ -23,7 +23,7 @@ from planstrategi.store.safeio import resolved
 
 if TYPE_CHECKING:
     from planstrategi.model.problems import Problem
-    from planstrategi.store.register import Loaded
+    from planstrategi.store.register import Facts, Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -90,11 +90,12 @@ def _list_adapter(model: type[M]) -> TypeAdapter[list[M]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-#: What a worker sends back for one chunk: per file the path as shown, its problems and whether a
-#: model loaded; then the loaded models as plain data (``model_dump``). Unpickling 36,000 pydantic
-#: models costs the parent seconds; plain data and one ``validate_python`` of the list (in Rust)
-#: cost a fraction of that, and give the same models (tests/test_bench_smoke.py).
-_Chunk = tuple[list[str], list[list["Problem"]], list[bool], list[dict[str, Any]], list[int]]
+#: What a worker sends back for one chunk: per file the path as shown, its problems, whether a
+#: model loaded, the problems past the cap and a plan's ``Facts``; then the loaded models as plain
+#: data (``model_dump``), or none when the caller keeps no models (``validate``). Unpickling 36,000
+#: pydantic models costs the parent seconds; plain data and one ``validate_python`` of the list (in
+#: Rust) cost a fraction of that, and give the same models (tests/test_bench_smoke.py).
+_Chunk = tuple[list[str], list[list["Problem"]], list[bool], list[dict[str, Any]], list[int], list["Facts | None"]]
 
 
 @contextmanager
@@ -110,33 +111,48 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _load_chunk(paths: list[Path], model: type[M], real_root: Path) -> _Chunk:
+def _load_chunk(paths: list[Path], model: type[M], real_root: Path, models: bool = True) -> _Chunk:
     from planstrategi.store.register import load_file
 
     with _no_gc():
         flags = inside_flags(paths, real_root)
         loaded = [load_file(path, model, real_root, inside=flag) for path, flag in zip(paths, flags, strict=True)]
-        data = [item.model.model_dump(exclude_unset=True) for item in loaded if item.model is not None]
-    shown = [item.shown for item in loaded]
-    hidden = [item.hidden for item in loaded]
-    return shown, [item.problems for item in loaded], [item.model is not None for item in loaded], data, hidden
+        data = (
+            [item.model.model_dump(exclude_unset=True) for item in loaded if item.model is not None] if models else []
+        )
+    return (
+        [item.shown for item in loaded],
+        [item.problems for item in loaded],
+        [models and item.model is not None for item in loaded],
+        data,
+        [item.hidden for item in loaded],
+        [item.facts for item in loaded],
+    )
 
 
 def _unpack(paths: list[Path], model: type[M], chunk: _Chunk) -> list[Loaded]:
     from planstrategi.store.register import Loaded
 
-    shown, problems, has_model, data, hidden = chunk
-    models = iter(_list_adapter(model).validate_python(data))
+    shown, problems, has_model, data, hidden, facts = chunk
+    models = iter(_list_adapter(model).validate_python(data) if data else ())
     return [
-        Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i], hidden[i])
+        Loaded(path, shown[i], next(models) if has_model[i] else None, problems[i], hidden[i], facts[i])
         for i, path in enumerate(paths)
     ]
 
 
 def load_many(
-    paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None = None
+    paths: list[Path],
+    model: type[M],
+    real_root: Path,
+    progress: Callable[[int], None] | None = None,
+    *,
+    models: bool = True,
 ) -> Iterator[Loaded]:
-    """``register.load_file`` for every path, in the order given; on every core for many files."""
+    """``register.load_file`` for every path, in the order given; on every core for many files.
+
+    ``models=False``: the workers send no models back (each ``Loaded.model`` is None), only the
+    problems and each plan's ``Facts``; one process keeps the models it has anyway."""
     from planstrategi.store.register import load_file
 
     cores = workers()
@@ -154,7 +170,9 @@ def load_many(
     # model loaded so far each time (measured: over a second at 36,000 files).
     context = multiprocessing.get_context("fork")
     with _no_gc(), ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        results = pool.map(_load_chunk, chunks, [model] * len(chunks), [real_root] * len(chunks))
+        results = pool.map(
+            _load_chunk, chunks, [model] * len(chunks), [real_root] * len(chunks), [models] * len(chunks)
+        )
         for chunk_paths, result in zip(chunks, results, strict=True):
             yield from _unpack(chunk_paths, model, result)
             if progress is not None:

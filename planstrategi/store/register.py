@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from planstrategi.i18n import t
 from planstrategi.model import RevisionState, Status
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # imported where a load needs them: a question answered from 
     from planstrategi.store import yamlio
 
 M = TypeVar("M", bound="BaseModel")
+Loc = tuple[str | int, ...]  # yamlio.Loc, without importing yamlio
 
 PLANS_DIR = "plans"
 GOALS_DIR = "goals"
@@ -45,6 +46,22 @@ MUNICIPALITIES_FILE = "municipalities.yaml"
 REQUIREMENTS_FILE = "requirements.yaml"
 GITHUB_USERS_FILE = "github-users.yaml"
 SUFFIX = ".yaml"
+
+
+class Facts(NamedTuple):
+    """What the checks across files need of one plan that loaded (``facts``).
+
+    Small and plain, so a worker hands it back for a fraction of what the model costs to send and
+    validate again: ``validate`` needs no more of a plan than this (``load(…, models=False)``).
+    """
+
+    id: str
+    refs: tuple[tuple[Loc, str], ...]  # supersedes, superseded_by, part_of: other plans' ids
+    requirements: tuple[str, ...]
+    category: str
+    municipalities: tuple[tuple[Loc, str], ...]  # municipality, host, partners
+    responsible: str | None
+    expiry: int | None  # valid_to, when its running out with nothing planned is a warning (_expiry)
 
 
 @dataclass
@@ -56,6 +73,7 @@ class Loaded:
     model: BaseModel | None
     problems: list[Problem]
     hidden: int = 0  # problems past yamlio.MAX_PROBLEMS_PER_FILE, counted in a "more-problems" problem
+    facts: Facts | None = None  # a plan that loaded (also when the model itself was not kept)
 
 
 @dataclass
@@ -79,6 +97,9 @@ class Register:
     #: to it are not reported again as unknown.
     broken: dict[str, str] = field(default_factory=dict)
     requirements_broken: bool = False  # requirements.yaml is there but did not load: its ids are unknown
+    #: Every plan that loaded, by id, as the checks across files see it; in the order of ``plans``
+    #: (empty in a register read from the cache, which is checked already).
+    facts: dict[str, Facts] = field(default_factory=dict)
 
     def category_order(self) -> list[str]:
         return [c.id for c in self.categories.categories] if self.categories else []
@@ -112,8 +133,19 @@ def display_path(path: Path) -> str:
     return text[len(prefix) :] if text.startswith(prefix) else text
 
 
-def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], None] | None = None) -> Register:
-    """Load the register at ``root``. With ``as_of``, add the warnings that depend on the date."""
+def load(
+    root: Path,
+    *,
+    as_of: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+    models: bool = True,
+) -> Register:
+    """Load the register at ``root``. With ``as_of``, add the warnings that depend on the date.
+
+    ``models=False`` is for ``validate``: every file is checked and every problem found as with
+    models, but the plans are not kept (``plans`` stays empty; ``facts`` has what the checks across
+    files need), so the workers of a large register hand back far less.
+    """
     from planstrategi.model import CategoryFile, GoalSet, MunicipalityFile, Plan
 
     register = Register(root=root)
@@ -135,14 +167,16 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
 
     _load_requirements(register, root / REQUIREMENTS_FILE, real_root)
 
-    for loaded in _load_all(_yaml_files(root / PLANS_DIR), Plan, real_root, progress):
+    for loaded in _load_all(_yaml_files(root / PLANS_DIR), Plan, real_root, progress, models):
         _add_loaded(register, loaded)
-        if isinstance(loaded.model, Plan):
-            _add_plan(register, loaded, loaded.model)
+        if loaded.facts is not None:
+            _add_plan(
+                register, loaded, loaded.facts, loaded.model if models and isinstance(loaded.model, Plan) else None
+            )
         else:
             register.broken.setdefault(loaded.path.stem, loaded.shown)
 
-    for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress):
+    for loaded in _load_all(_yaml_files(root / GOALS_DIR), GoalSet, real_root, progress, True):
         _add_loaded(register, loaded)
         if isinstance(loaded.model, GoalSet):
             _add_goals(register, loaded, loaded.model)
@@ -300,15 +334,23 @@ def load_file(path: Path, model: type[M], real_root: Path, *, inside: bool | Non
     found = document.problems + unsafe + problems
     never_made = hidden + document.hidden + unsafe_hidden
     dropped = never_made + max(0, len(found) - yamlio.MAX_PROBLEMS_PER_FILE)
-    return Loaded(path, shown, instance, yamlio.cap(found, never_made), dropped)
+    summary = facts(instance) if isinstance(instance, Plan) else None
+    return Loaded(path, shown, instance, yamlio.cap(found, never_made), dropped, summary)
+
+
+def facts(plan: Plan) -> Facts:
+    """What the checks across files need of ``plan``."""
+    refs = tuple(_plan_refs(plan))
+    numbers = tuple(_municipality_refs(plan))
+    return Facts(plan.id, refs, tuple(plan.requirements), plan.category, numbers, plan.responsible, _expiry(plan))
 
 
 def _load_all(
-    paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None
+    paths: list[Path], model: type[M], real_root: Path, progress: Callable[[int], None] | None, models: bool
 ) -> Iterator[Loaded]:
     from planstrategi.store import parallel  # one process for small registers, every core for large ones
 
-    yield from parallel.load_many(paths, model, real_root, progress)
+    yield from parallel.load_many(paths, model, real_root, progress, models=models)
 
 
 def _load_requirements(register: Register, path: Path, real_root: Path) -> None:
@@ -340,7 +382,7 @@ def _load_github_users(register: Register, path: Path, real_root: Path) -> None:
     _add_loaded(register, loaded)
     if not isinstance(loaded.model, GitHubUserFile):
         return
-    used = {plan.responsible.casefold() for plan in register.plans.values() if plan.responsible}
+    used = {plan.responsible.casefold() for plan in register.facts.values() if plan.responsible}
     made: dict[str, int] = {}  # a file of 100,000 unused names is told about the first ones
     for index, user in enumerate(loaded.model.users):
         name = user.responsible.casefold()
@@ -357,25 +399,38 @@ def _load_github_users(register: Register, path: Path, real_root: Path) -> None:
                 )
 
 
-def _add_plan(register: Register, loaded: Loaded, plan: Plan) -> None:
-    if plan.id != loaded.path.stem:
+def _stem(path: Path) -> str:
+    """``path.stem`` for a ``*.yaml`` file, by string operations (this runs once per plan file)."""
+    name = os.path.basename(path)
+    return name[: -len(SUFFIX)] if name.endswith(SUFFIX) and len(name) > len(SUFFIX) else path.stem
+
+
+def _add_plan(register: Register, loaded: Loaded, facts: Facts, plan: Plan | None) -> None:
+    """A plan that loaded, by its id; ``plan`` None when the model is not kept (``models=False``)."""
+    plan_id = facts.id
+    stem = _stem(loaded.path)
+    if plan_id != stem:
         line, column = _locate(loaded.path, ("id",))
-        taken = (loaded.path.parent / f"{plan.id}{SUFFIX}").exists()  # then "rename the file" would clash
-        message = t("id-mismatch-taken" if taken else "id-mismatch", id=plan.id, stem=printable(loaded.path.stem))
+        taken = (loaded.path.parent / f"{plan_id}{SUFFIX}").exists()  # then "rename the file" would clash
+        message = t("id-mismatch-taken" if taken else "id-mismatch", id=plan_id, stem=printable(stem))
         register.problems.append(Problem(loaded.shown, line, column, Severity.ERROR, "id-mismatch", message))
-    if plan.id in register.plans:
-        kept = register.plan_paths[plan.id]
+    if plan_id in register.facts:
+        kept = register.plan_paths[plan_id]
         blamed = loaded.path
-        if kept.stem != plan.id and loaded.path.stem == plan.id:
+        if _stem(kept) != plan_id and stem == plan_id:
             # The file named after the id keeps it, whichever sorts first; the misnamed copy is blamed.
-            register.plans[plan.id], register.plan_paths[plan.id] = plan, loaded.path
+            register.facts[plan_id], register.plan_paths[plan_id] = facts, loaded.path
+            if plan is not None:
+                register.plans[plan_id] = plan
             kept, blamed = loaded.path, kept
         line, column = _locate(blamed, ("id",))
         other = display_path(kept)
-        register.problems.append(_error(display_path(blamed), line, column, "duplicate-id", id=plan.id, other=other))
+        register.problems.append(_error(display_path(blamed), line, column, "duplicate-id", id=plan_id, other=other))
         return
-    register.plans[plan.id] = plan
-    register.plan_paths[plan.id] = loaded.path
+    register.facts[plan_id] = facts
+    if plan is not None:
+        register.plans[plan_id] = plan
+    register.plan_paths[plan_id] = loaded.path
 
 
 def _add_goals(register: Register, loaded: Loaded, goals: GoalSet) -> None:
@@ -395,13 +450,14 @@ def _check_references(register: Register) -> None:
     )
     categories = set(register.category_order()) if register.categories else None
     made: dict[str, int] = {}  # a plan of 100,000 unknown references is told about the first ones
-    for plan_id, plan in register.plans.items():
+    known = register.facts
+    for plan_id, plan in known.items():
         path = register.plan_paths[plan_id]
         shown = display_path(path)
-        for loc, ref in _plan_refs(plan):
-            if ref not in register.plans and ref not in register.broken and _room(register, shown, made):
+        for loc, ref in plan.refs:
+            if ref not in known and ref not in register.broken and _room(register, shown, made):
                 register.problems.append(
-                    _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, register.plans))
+                    _ref_error(path, loc, "unknown-plan", key=loc[0], id=ref, hint=_hint(ref, known))
                 )
         for index, ref in enumerate(plan.requirements):
             if ref not in register.requirements and not register.requirements_broken and _room(register, shown, made):
@@ -415,14 +471,14 @@ def _check_references(register: Register) -> None:
                 )
             )
         if known_municipalities is not None:
-            for loc, number in _municipality_refs(plan):
+            for loc, number in plan.municipalities:
                 if number not in known_municipalities and _room(register, shown, made):
                     register.problems.append(_ref_error(path, loc, "unknown-municipality", number=number))
     for plan_id in register.goals:
-        if plan_id not in register.plans and plan_id not in register.broken:
+        if plan_id not in known and plan_id not in register.broken:
             path = register.goal_paths[plan_id]
             register.problems.append(
-                _ref_error(path, ("plan",), "unknown-plan", key="plan", id=plan_id, hint=_hint(plan_id, register.plans))
+                _ref_error(path, ("plan",), "unknown-plan", key="plan", id=plan_id, hint=_hint(plan_id, known))
             )
 
 
@@ -443,20 +499,25 @@ def _municipality_refs(plan: Plan) -> Iterable[tuple[yamlio.Loc, str]]:
         yield ("partners", index), number
 
 
+def _expiry(plan: Plan) -> int | None:
+    """The plan's ``valid_to`` if, once that year is past, the plan is out of date with nothing planned."""
+    if plan.valid_to is None or plan.status in (Status.UTGATT, Status.ERSTATTET, Status.UNDER_REVISJON):
+        return None
+    if any(r.year >= plan.valid_to for r in plan.revisions if r.pending):
+        return None  # a revision is planned: due and table say when
+    if any(_year(r.decided_on) >= plan.valid_to for r in plan.revisions if r.state is RevisionState.VEDTATT):
+        return None  # revised in its last year of validity or later (the engine's rule)
+    return plan.valid_to
+
+
 def _check_dates(register: Register, as_of: dt.date) -> None:
     """Warnings that depend on the date: a validity that has run out with nothing planned."""
-    for plan_id, plan in register.plans.items():
-        if plan.valid_to is None or plan.valid_to >= as_of.year:
+    for plan_id, plan in register.facts.items():
+        if plan.expiry is None or plan.expiry >= as_of.year:
             continue
-        if plan.status in (Status.UTGATT, Status.ERSTATTET, Status.UNDER_REVISJON):
-            continue
-        if any(r.year >= plan.valid_to for r in plan.revisions if r.pending):
-            continue  # a revision is planned: due and table say when
-        if any(_year(r.decided_on) >= plan.valid_to for r in plan.revisions if r.state is RevisionState.VEDTATT):
-            continue  # revised in its last year of validity or later (the engine's rule)
         path = register.plan_paths[plan_id]
         line, column = _locate(path, ("valid_to",))
-        message = t("expired-unplanned", year=plan.valid_to)
+        message = t("expired-unplanned", year=plan.expiry)
         register.problems.append(
             Problem(display_path(path), line, column, Severity.WARNING, "expired-unplanned", message)
         )
