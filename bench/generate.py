@@ -13,9 +13,11 @@ they are. Nothing here imports the package: the benchmark must time it, not warm
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -80,6 +82,48 @@ def generate(size: int, target: Path, source: Path = BUNDLED, seed: int = 2024) 
         path.write_text(copy_plan(text, copy, ids, rng), encoding="utf-8")
         written.append(path)
     return sorted(written)
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def diff_scenario(size: int, repo: Path) -> tuple[str, str]:
+    """A git repository whose ``data/`` is a register of ``size`` plan files (``generate``), committed,
+    then 10 of them changed: 3 edited, 2 renamed, 2 added, 2 deleted, and the plan 2 others are part
+    of given another title. The change is committed too and left in the working tree, so both
+    ``diff BASE`` (against the working tree) and ``diff BASE HEAD`` see it. Returns (BASE, HEAD)."""
+    register = repo / "data"
+    paths = generate(size, register)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "register")
+    pick = random.Random(size).sample(paths[len(paths) // 2 :], 9)
+    for path in pick[:3]:  # edited: status and title
+        text = path.read_text(encoding="utf-8").replace("status: gjeldende", "status: under_revisjon", 1)
+        path.write_text(text.replace("title: ", "title: Endret ", 1), encoding="utf-8")
+    for path in pick[3:5]:  # renamed, id and file
+        text = path.read_text(encoding="utf-8")
+        path.unlink()
+        new_id = f"{path.stem}-ny"
+        (path.parent / f"{new_id}.yaml").write_text(text.replace(f"id: {path.stem}", f"id: {new_id}", 1), "utf-8")
+    for index, path in enumerate(pick[5:7]):  # added: a copy of another plan under a new id
+        new_id = f"ny-plan-{index}"
+        text = path.read_text(encoding="utf-8").replace(f"id: {path.stem}", f"id: {new_id}", 1)
+        (path.parent / f"{new_id}.yaml").write_text(text, encoding="utf-8")
+    for path in pick[7:9]:  # deleted
+        path.unlink()
+    referenced = next(p for p in paths if p.stem.startswith("beredskapsplan-") and p.exists() and p not in pick)
+    text = referenced.read_text(encoding="utf-8")
+    referenced.write_text(text.replace("title: ", "title: Revidert ", 1), encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "10 files changed")
+    _git(repo, "reset", "-q", "--soft", "HEAD~1")  # the working tree and index keep the change
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD@{1}"], cwd=repo, capture_output=True, text=True, check=True)
+    return base.stdout.strip(), head.stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:

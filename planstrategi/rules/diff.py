@@ -135,16 +135,23 @@ def _content(plan: Plan) -> str:
 def _renames(base: Snapshot, head: Snapshot, removed: list[str], added: list[str]) -> list[tuple[str, str]]:
     """Pairs (old id, new id) of plans that are the same plan under another id, most alike first."""
     scored = []
+    contents = {("base", i): _content(base.plans[i]) for i in removed} | {
+        ("head", i): _content(head.plans[i]) for i in added
+    }
     for old_id in removed:
         old = base.plans[old_id]
         for new_id in added:
             new = head.plans[new_id]
-            if _content(old) == _content(new):
+            old_text, new_text = contents["base", old_id], contents["head", new_id]
+            if old_text == new_text:
                 score = 1.0
             elif old.title.casefold() == new.title.casefold():
                 score = 0.99
             else:
-                score = difflib.SequenceMatcher(None, _content(old), _content(new), autojunk=False).ratio()
+                matcher = difflib.SequenceMatcher(None, old_text, new_text, autojunk=False)
+                # The quick ratios are upper bounds of ratio(): below the threshold, ratio() is too.
+                too_far = matcher.real_quick_ratio() < RENAME_THRESHOLD or matcher.quick_ratio() < RENAME_THRESHOLD
+                score = 0.0 if too_far else matcher.ratio()
             if score >= RENAME_THRESHOLD:
                 scored.append((-score, old_id, new_id))
     pairs: list[tuple[str, str]] = []
