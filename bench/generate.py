@@ -115,7 +115,8 @@ def diff_scenario(size: int, repo: Path) -> tuple[str, str]:
         (path.parent / f"{new_id}.yaml").write_text(text, encoding="utf-8")
     for path in pick[7:9]:  # deleted
         path.unlink()
-    referenced = next(p for p in paths if p.stem.startswith("beredskapsplan-") and p.exists() and p not in pick)
+    # beredskapsplan is the plan others are part of (part_of), in every copy of the bundled plans
+    referenced = next(p for p in paths if p.stem.split("-")[0] == "beredskapsplan" and p not in pick)
     text = referenced.read_text(encoding="utf-8")
     referenced.write_text(text.replace("title: ", "title: Revidert ", 1), encoding="utf-8")
     _git(repo, "add", "-A")

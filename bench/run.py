@@ -45,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from floors import PARSE_FLOOR, RUST_FLOOR, TYPER_FLOOR  # sibling scripts, not a package
-from generate import BUNDLED, generate
+from generate import BUNDLED, diff_scenario, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2025-06-01"
@@ -231,6 +231,55 @@ def bench_size(size: str, runs: int, workdir: Path) -> tuple[dict[str, Measure],
     return measures, missing, schema_source
 
 
+# --- the diff budget (issue #21): 10 files changed of many cost at most 0.2x validate
+
+#: The smallest register the diff budget is measured on: below it, start-up is all there is.
+DIFF_FROM = 5000
+
+
+def bench_diff(size: int, runs: int, workdir: Path) -> dict[str, Measure]:
+    """``diff`` of 10 changed files (``generate.diff_scenario``) in a git repository of ``size`` plan
+    files, against the working tree and between two commits, beside ``validate`` on the same files."""
+    repo = workdir / f"diff-{size}"
+    repo.mkdir()
+    base, head = diff_scenario(size, repo)
+    planstrategi = _command("planstrategi") or [sys.executable, "-m", "planstrategi"]
+    data = ["--data", str(repo / "data")]
+    found = [
+        # a deleted or renamed plan may leave a reference behind: exit 1 is an answer, not a failure
+        Tool("planstrategi validate", [*planstrategi, "validate", *data, "--as-of", AS_OF], ok=(0, 1)),
+        Tool("planstrategi diff BASE (working tree), 10 files changed", [*planstrategi, "diff", base, *data]),
+        Tool("planstrategi diff BASE HEAD, 10 files changed", [*planstrategi, "diff", base, head, *data]),
+    ]
+    measures = {tool.name: Measure() for tool in found}
+    for tool in found:
+        run_once(tool, Measure())
+    for _ in range(runs):
+        for tool in found:
+            run_once(tool, measures[tool.name])
+    shutil.rmtree(repo)
+    return measures
+
+
+def diff_table(results: dict[str, dict[str, Measure]], runs: int) -> str:
+    lines = [
+        "Diff budget: `diff` with 10 files changed ≤ 0.2× `validate` on the same register.",
+        "",
+        f"| files | command | median of {runs} (s) | min (s) | ÷ validate |",
+        "| ---: | --- | ---: | ---: | ---: |",
+    ]
+    for size, measures in results.items():
+        validate = measures.get("planstrategi validate")
+        for name, m in measures.items():
+            if m.failure:
+                lines.append(f"| {_label(size)} | {name} | failed: {m.failure.splitlines()[0][:80]} | | |")
+                continue
+            lines.append(
+                f"| {_label(size)} | {name} | {m.median:.3f} | {min(m.times):.3f} | {_ratio(m.median, validate)} |"
+            )
+    return "\n".join(lines)
+
+
 # --- the rendering budget (issue #20): show, table and list within 3x validate on the same register
 
 
@@ -382,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
         "--render-lines", type=int, default=240_000, help="lines of the remarks block that show and table lay out"
     )
     parser.add_argument("--render-plans", type=int, default=36_000, help="plans in the register that list lays out")
+    parser.add_argument(
+        "--diff-from", type=int, default=DIFF_FROM, help="smallest register the diff of 10 changed files is timed on"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
@@ -400,10 +452,14 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Measure]] = {}
     missing: list[str] = []
     schema_source = ""
+    diffs: dict[str, dict[str, Measure]] = {}
     with tempfile.TemporaryDirectory(prefix="planstrategi-bench-") as tmp:
         for size in sizes:
             print(f"{_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
             results[size], missing, schema_source = bench_size(size, runs, Path(tmp))
+            if size.isdigit() and int(size) >= args.diff_from:
+                print(f"diff, {_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
+                diffs[size] = bench_diff(int(size), runs, Path(tmp))
         rendering = bench_rendering(runs, Path(tmp), render_lines, render_plans)
     report = "\n\n".join(
         [
@@ -412,12 +468,13 @@ def main(argv: list[str] | None = None) -> int:
             f"Schema for check-jsonschema: {schema_source}."
             + (f" Not installed, not timed: {', '.join(missing)}." if missing else ""),
             rendering_table(rendering, runs),
+            *([diff_table(diffs, runs)] if diffs else []),
         ]
     )
     print(report)
     failed = [
         f"{size}: {name}: {m.failure}"
-        for size, ms in [*results.items(), *rendering.items()]
+        for size, ms in [*results.items(), *rendering.items(), *diffs.items()]
         for name, m in ms.items()
         if m.failure
     ]
