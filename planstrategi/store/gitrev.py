@@ -170,23 +170,43 @@ def changed_in_worktree(root: Path, commit: str, folder: PurePosixPath) -> set[s
     Tracked files only: an untracked file is told apart by its absence from the commit's tree.
     Any status counts (modified, deleted, type changed, removed from the index but still there).
     """
-    whole = folder == PurePosixPath(".")
-    spec = [] if whole else [folder.as_posix() + "/"]
-    out = run(
-        root,
-        "diff",
-        "-z",
-        "--name-only",
-        "--no-renames",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--ignore-submodules",
-        commit,
-        "--",
-        *spec,
-    )
-    prefix = 0 if whole else len(folder.as_posix()) + 1
-    return {raw.decode("utf-8", "surrogateescape")[prefix:] for raw in out.split(b"\0") if raw}
+    return start_changed_in_worktree(root, commit, folder).result()
+
+
+def start_changed_in_worktree(root: Path, commit: str, folder: PurePosixPath) -> Pending:
+    """``changed_in_worktree`` started in the background: git compares the working tree (a stat of
+    every file) while the caller lists the trees; ``result()`` waits for the answer."""
+    spec = [] if folder == PurePosixPath(".") else [folder.as_posix() + "/"]
+    args = ["diff", "-z", "--name-only", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules"]
+    return Pending(root, [*args, commit, "--", *spec], 0 if not spec else len(folder.as_posix()) + 1)
+
+
+class Pending:
+    """A git command that lists paths, running in the background; ``result`` waits for it and gives
+    the paths (``prefix`` characters cut off each), ``close`` ends it unread."""
+
+    def __init__(self, cwd: Path, args: list[str], prefix: int) -> None:
+        self.args, self.prefix = args, prefix
+        try:
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_environment()
+            )
+        except FileNotFoundError:
+            self.process = None
+
+    def result(self) -> set[str]:
+        if self.process is None:
+            raise GitError("git.missing")
+        out, err = self.process.communicate()
+        if self.process.returncode != 0:
+            message = err.decode("utf-8", "replace").strip().splitlines()
+            raise GitError("git.failed", command=" ".join(["git", *self.args]), detail=message[-1] if message else "")
+        return {raw.decode("utf-8", "surrogateescape")[self.prefix :] for raw in out.split(b"\0") if raw}
+
+    def close(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.kill()
+            self.process.communicate()
 
 
 def mentioning(

@@ -195,6 +195,22 @@ def pair(
     """Both sides of a diff: ``base`` and ``head`` are (revision as named, commit); head None is the
     working tree. Only the files that differ are read on both sides, plus the unchanged files that
     can matter to them (see the module's docstring)."""
+    # Against the working tree, git's comparison (a stat of every file) runs while the trees are listed.
+    pending = gitrev.start_changed_in_worktree(repo, base[1], folder) if head is None else None
+    try:
+        return _pair(repo, folder, base, head, pending)
+    finally:
+        if pending is not None:
+            pending.close()
+
+
+def _pair(
+    repo: Path,
+    folder: PurePosixPath,
+    base: tuple[str, str],
+    head: tuple[str, str] | None,
+    pending: gitrev.Pending | None,
+) -> tuple[Snapshot, Snapshot]:
     before = Snapshot(folder.as_posix(), base[0], base[1])
     after = Snapshot(folder.as_posix(), *(head if head is not None else (None, None)))
     listed = gitrev.list_entries(repo, base[1], folder)
@@ -209,7 +225,8 @@ def pair(
         on_head = {name for name in head_files if _kind(name) != "top"}
         changed = {name for name in on_head if base_files.get(name) != head_files[name]}
     else:
-        on_head, changed = _disk_side(repo, folder, after, base_files, base[1])
+        assert pending is not None
+        on_head, changed = _disk_side(repo, folder, after, base_files, pending)
         head_files = {}
     on_base = {name for name in base_files if _kind(name) != "top"}
     changed |= on_base - on_head
@@ -270,7 +287,7 @@ def _git_reads(repo: Path, folder: PurePosixPath, files: dict[str, gitrev.Entry]
 
 
 def _disk_side(
-    repo: Path, folder: PurePosixPath, snapshot: Snapshot, base_files: dict[str, gitrev.Entry], commit: str
+    repo: Path, folder: PurePosixPath, snapshot: Snapshot, base_files: dict[str, gitrev.Entry], pending: gitrev.Pending
 ) -> tuple[set[str], set[str]]:
     """The working tree's plan and goals files, and which of them may differ from the base.
 
@@ -305,7 +322,7 @@ def _disk_side(
     tracked = names & {name for name in base_files if _kind(name) != "top"}
     changed = (names - tracked) | odd
     if tracked:
-        changed |= gitrev.changed_in_worktree(repo, commit, folder) & names
+        changed |= pending.result() & names
     return names, changed
 
 
