@@ -47,7 +47,9 @@ HEADINGS: dict[str, frozenset[str]] = {
         {"ansvarlig", "ansvar", "enhet", "ansvarlig enhet", "avdeling", "sektor", "responsible", "unit"}
         | {"ansvarleg", "eining", "ansvarleg eining"}
     ),
-    "body": frozenset({"utvalg", "politisk utvalg", "utval", "politisk utval", "organ", "vedtaksorgan", "committee", "body"}),
+    "body": frozenset(
+        {"utvalg", "politisk utvalg", "utval", "politisk utval", "organ", "vedtaksorgan", "committee", "body"}
+    ),
     "legal_basis": frozenset({"lovgrunnlag", "hjemmel", "lovhjemmel", "lov", "legal basis", "legal_basis"}),
     "new_or_revised": frozenset({"ny/revidert", "ny eller revidert", "ny/rev", "new/revised", "ny / revidert"}),
     "status": frozenset({"status", "tilstand"}),
