@@ -494,13 +494,24 @@ def _stray_tab(text: str, root: yaml.Node | None) -> tuple[int, int] | None:
         if inside < len(spans) and spans[inside][0] <= tab:
             tab = text.find("\t", spans[inside][1])
             continue
-        line_start = text.rfind("\n", 0, tab) + 1
+        line, line_start = _yaml_line(text, tab)
         if _comment_before(text, line_start, tab, spans):
-            end = text.find("\n", tab)
-            tab = text.find("\t", end) if end >= 0 else -1
+            end = _YAML_BREAK.search(text, tab)
+            tab = text.find("\t", end.start()) if end is not None else -1
             continue
-        return text.count("\n", 0, tab) + 1, tab - line_start + 1
+        return line, tab - line_start + 1
     return None
+
+
+def _yaml_line(text: str, index: int) -> tuple[int, int]:
+    """The line (1-based) that ``index`` is on and where that line starts, lines counted as YAML
+    counts them: a lone CR, NEL (U+0085), U+2028 and U+2029 end a line as LF and CRLF do."""
+    if not _OTHER_BREAK.search(text, 0, index):  # the usual file: only LF (and CRLF, whose LF counts)
+        return text.count("\n", 0, index) + 1, text.rfind("\n", 0, index) + 1
+    line, start = 1, 0
+    for found in _YAML_BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, start
 
 
 def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError | None:
@@ -525,6 +536,7 @@ def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLEr
 
 
 _YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_OTHER_BREAK = re.compile("[\r\x85\u2028\u2029]")
 
 
 def _tab_problem(shown: str, text: str, line: int, column: int) -> Problem:
