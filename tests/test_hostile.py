@@ -564,3 +564,101 @@ def test_init_on_a_full_disk_leaves_nothing_behind(
         assert list(target.iterdir()) == []  # no empty data/, plans/, .github/ left
     else:
         assert not target.exists()
+
+
+# --- validate warns about file names that break on other systems (issue 20) -------------------------
+# Made here, not committed to tests/cases/: a con.yaml in this repository would stop it being
+# cloned on Windows, and a long name inside tests/cases/… would pass Windows' 260-character path.
+
+
+def plan_text(plan_id: str, kind: str = "reglement") -> str:
+    return (
+        f"id: {plan_id}\ntitle: Reglement\ncategory: politisk-styring\nkind: {kind}\n"
+        'municipality: "3430"\nstatus: gjeldende\n'
+    )
+
+
+def validate_json(root: Path, *extra: str) -> tuple[int, list[dict[str, Any]]]:
+    code, out, err = run("validate", "--data", str(root), "--format", "json", *extra)
+    assert err == ""
+    return code, json.loads(out)["problems"]
+
+
+def test_a_plan_named_con_is_a_warning_that_says_what_to_rename_it_to(base_register: Path) -> None:
+    (base_register / "plans" / "con.yaml").write_text(plan_text("con"), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert code == 0  # a warning: fails only with --strict
+    assert [(Path(p["path"]).name, p["line"], p["column"], p["severity"], p["code"]) for p in found] == [
+        ("con.yaml", 1, 1, "warning", "reserved-file-name")
+    ]
+    assert "con-reglement.yaml" in found[0]["message"] and "id til con-reglement" in found[0]["message"]
+    assert validate_json(base_register, "--strict")[0] == 1
+    # The name offered is one validate takes without a word.
+    (base_register / "plans" / "con.yaml").unlink()
+    (base_register / "plans" / "con-reglement.yaml").write_text(plan_text("con-reglement"), encoding="utf-8")
+    assert validate_json(base_register) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "name", ["prn.yaml", "aux.yaml", "nul.yaml", "com1.yaml", "com9.yaml", "lpt1.yaml", "lpt9.yaml"]
+)
+def test_every_reserved_device_name_is_warned_about(base_register: Path, name: str) -> None:
+    stem = name.removesuffix(".yaml")
+    (base_register / "plans" / name).write_text(plan_text(stem, "plan"), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert (code, [(Path(p["path"]).name, p["line"], p["code"]) for p in found]) == (
+        0,
+        [(name, 1, "reserved-file-name")],
+    )
+    assert f"{stem}-plan.yaml" in found[0]["message"]
+
+
+@pytest.mark.parametrize("name", ["CON.yaml", "Aux.yaml", "nul.tar.yaml", "COM3.x.yaml"])
+def test_a_reserved_name_in_any_case_and_with_any_extension_is_warned_about(base_register: Path, name: str) -> None:
+    (base_register / "plans" / name).write_text(plan_text("x"), encoding="utf-8")  # the id is wrong too
+    _, found = validate_json(base_register)
+    assert (name, 1, 1, "reserved-file-name") in {
+        (Path(p["path"]).name, p["line"], p["column"], p["code"]) for p in found
+    }
+
+
+def test_a_goals_file_with_a_reserved_name_and_ordinary_names_beside_it(base_register: Path) -> None:
+    (base_register / "goals" / "lpt1.yaml").write_text("plan: helseplan\n", encoding="utf-8")
+    (base_register / "goals" / "console.yaml").write_text("plan: helseplan\n", encoding="utf-8")  # not reserved
+    _, found = validate_json(base_register)
+    names = [(Path(p["path"]).as_posix().rsplit("/", 2)[-2:], p["code"]) for p in found if "file-name" in p["code"]]
+    assert names == [(["goals", "lpt1.yaml"], "reserved-file-name")]
+
+
+def test_a_name_longer_than_new_would_make_is_warned_about_with_the_short_name(base_register: Path) -> None:
+    from planstrategi.store import scaffold
+
+    words = "-".join(["kommunedelplan"] * 7)  # 104 characters before .yaml: new would have cut it
+    (base_register / "plans" / f"{words}.yaml").write_text(plan_text(words), encoding="utf-8")
+    edge = "a" * scaffold.MAX_ID_CHARS  # as long as new makes: fine
+    (base_register / "plans" / f"{edge}.yaml").write_text(plan_text(edge), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert (code, [(Path(p["path"]).name, p["line"], p["column"], p["code"]) for p in found]) == (
+        0,
+        [(f"{words}.yaml", 1, 1, "long-file-name")],
+    )
+    short = scaffold.plan_id(words, "plan")
+    assert short == "-".join(["kommunedelplan"] * 5)  # cut where a word ends, within 80 characters
+    assert f"{short}.yaml" in found[0]["message"] and "109 byte" in found[0]["message"]  # the whole name
+
+
+def test_a_name_over_255_bytes_is_warned_about() -> None:
+    # No file system here can hold such a name (ext4 and tmpfs stop at 255 bytes), so the rule is
+    # given the listing; git can hold one, and a clone fails on it.
+    from planstrategi.store import register
+
+    name = "ø" * 130 + ".yaml"  # 265 bytes, 135 characters
+    problem = register.file_name_problems(Path("plans"), [name, "helseplan.yaml", "notat.txt"], {})
+    assert [(p.line, p.column, p.code) for p in problem] == [(1, 1, "long-file-name")]
+    assert "265 byte" in problem[0].message and f"{'o' * 80}.yaml" in problem[0].message
+
+
+def test_the_quick_path_for_short_names_stays_within_what_new_makes() -> None:
+    from planstrategi.store import register, scaffold
+
+    assert register._SURELY_SHORT <= scaffold.MAX_ID_CHARS
