@@ -662,3 +662,49 @@ def test_the_quick_path_for_short_names_stays_within_what_new_makes() -> None:
     from planstrategi.store import register, scaffold
 
     assert register._SURELY_SHORT <= scaffold.MAX_ID_CHARS
+
+
+# --- upgrade stops at a plans/ or goals/ it cannot list (issue 20) ----------------------------------
+
+OLD_FORM = plan_text("gammel", "plan") + "revisions:\n  - year: 2025\n"  # the 0.1 form: upgrade would rewrite it
+
+
+def _spoil(root: Path, folder: str, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if how == "unreadable":  # root reads every folder whatever its mode: refuse the listing instead
+        _deny(monkeypatch, root / folder)
+        return
+    for path in (root / folder).iterdir():
+        path.unlink()
+    (root / folder).rmdir()
+    if how == "file":
+        (root / folder).write_text("id: x\n", encoding="utf-8")
+    else:
+        (root / folder).symlink_to(folder)
+
+
+@pytest.mark.parametrize(
+    ("folder", "how", "code"),
+    [
+        ("plans", "file", "not-a-folder"),
+        ("plans", "loop", "link-loop"),
+        ("plans", "unreadable", "unreadable-folder"),
+        ("goals", "file", "not-a-folder"),
+        ("goals", "loop", "link-loop"),
+        ("goals", "unreadable", "unreadable-folder"),
+    ],
+)
+def test_upgrade_with_a_folder_it_cannot_read_says_so_and_writes_nothing(
+    base_register: Path, monkeypatch: pytest.MonkeyPatch, folder: str, how: str, code: str
+) -> None:
+    if folder == "goals":
+        (base_register / "plans" / "gammel.yaml").write_text(OLD_FORM, encoding="utf-8")
+    _spoil(base_register, folder, how, monkeypatch)
+    before = {p: p.read_bytes() for p in base_register.rglob("*") if p.is_file() and not p.is_symlink()}
+    status, out, err = run("upgrade", "--data", str(base_register))
+    assert status == 1
+    assert out == ""  # no diff: nothing would be written
+    assert f"{base_register / folder}: feil: " in err and err.splitlines()[0].endswith(f"[{code}]")
+    assert "ingenting er endret" in err
+    assert {p: p.read_bytes() for p in base_register.rglob("*") if p.is_file() and not p.is_symlink()} == before
+    # validate says the same about the folder, from the same check
+    assert (folder, 0, code) in problems(base_register)
