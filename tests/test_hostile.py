@@ -158,9 +158,11 @@ def _in(found: list[dict[str, object]], name: str) -> list[dict[str, object]]:
 @pytest.mark.parametrize(
     ("name", "body", "code", "total"),
     [
-        ("ukjente", "".join(f"k{i}: 1\n" for i in range(20_000)), "unknown-key", 20_000),
-        ("feiltype", "partners: [" + ", ".join(["1"] * 50_000) + "]\n", "wrong-type", 50_000),
-        ("aliaser", "partners: &a [" + ", ".join(["1"] * 20_000) + "]\n" + "supersedes: *a\n", None, 40_000),
+        # Each under yamlio.MAX_NODES (20,000 values, counting what an alias repeats); past it, the
+        # file is one too-many-values problem (the tests below).
+        ("ukjente", "".join(f"k{i}: 1\n" for i in range(9_000)), "unknown-key", 9_000),
+        ("feiltype", "partners: [" + ", ".join(["1"] * 19_000) + "]\n", "wrong-type", 19_000),
+        ("aliaser", "partners: &a [" + ", ".join(["1"] * 9_000) + "]\n" + "supersedes: *a\n", None, 18_000),
         ("ja-nei", "revisions: [" + ", ".join(["yes"] * 5_000) + "]\n", "truthy", 5_000),
     ],
 )
@@ -180,6 +182,37 @@ def test_a_file_with_thousands_of_problems_reports_the_first_and_counts_the_rest
         assert {p["code"] for p in found[:-1]} == {code}
     assert f"{total - yamlio.MAX_PROBLEMS_PER_FILE} " in str(found[-1]["message"])
     assert composed == []  # the failing file's own node tree placed every problem: it was not composed again
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        # 499,000 values once took 5 s and 700 MB to check; now the walk stops at value 20,001: the
+        # mapping and 6 fields are 13, "partners" and its list 2 more, so item 19,985 (from 0).
+        ("partners: [" + "0," * 499_000 + "0]\n", (7, 12 + 2 * 19_985)),
+        # 10,000 values, repeated by three aliases (seven aliases to 90,000 items took 1.5 GB): the
+        # second alias passes the limit; the problem is at the list they repeat.
+        ("partners: &a [" + "0, " * 9_999 + "0]\nsupersedes: *a\nlinks: *a\nrequirements: *a\n", (7, 11)),
+        ("".join(f"k{i}: 0\n" for i in range(20_000)), (7 + 9_993, 8)),  # node 20,001: the value of k9993
+    ],
+    ids=["list", "aliases", "keys"],
+)
+def test_a_file_of_too_many_values_is_one_problem_at_the_value_past_the_limit(
+    base_register: Path, loader: str, body: str, where: tuple[int, int]
+) -> None:
+    from planstrategi.store import yamlio
+
+    _plan(base_register, "mange", body)
+    found = _in(_report(base_register), "mange")
+    assert [(p["line"], p["column"], p["code"]) for p in found] == [(*where, "too-many-values")]
+    assert str(yamlio.MAX_NODES) in str(found[0]["message"])
+    assert {"delegeringsreglement", "helseplan"} <= set(run_load(base_register))  # the others still load
+
+
+def run_load(root: Path) -> list[str]:
+    from planstrategi.store import register
+
+    return list(register.load(root).plans)
 
 
 def test_references_across_files_are_capped_too(base_register: Path) -> None:
