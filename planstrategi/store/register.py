@@ -62,6 +62,7 @@ class Facts(NamedTuple):
     municipalities: tuple[tuple[Loc, str], ...]  # municipality, host, partners
     responsible: str | None
     expiry: int | None  # valid_to, when its running out with nothing planned is a warning (_expiry)
+    kind: str  # plan, strategi … (a reserved file name's new name ends in it)
 
 
 @dataclass
@@ -185,7 +186,7 @@ def load(
         register.problems.extend(folder_problems(root / folder))
         listed = _listing(root / folder)
         register.problems.extend(_ignored_files(root / folder, listed))
-        register.problems.extend(file_name_problems(root / folder, listed, register.plans))
+        register.problems.extend(file_name_problems(root / folder, listed, register.facts))
     _check_references(register)
     _load_github_users(register, root / GITHUB_USERS_FILE, real_root)
     if as_of is not None:
@@ -310,7 +311,7 @@ def _ignored_files(folder: Path, listed: dict[str, bool]) -> list[Problem]:
 _SURELY_SHORT = 64
 
 
-def file_name_problems(folder: Path, names: Iterable[str], plans: Mapping[str, Plan]) -> list[Problem]:
+def file_name_problems(folder: Path, names: Iterable[str], plans: Mapping[str, Facts]) -> list[Problem]:
     """A warning for each ``.yaml`` name in ``folder`` that breaks elsewhere, with the name to use.
 
     ``reserved-file-name``: CON, PRN, AUX, NUL, COM1-9, LPT1-9 in any case and with any extension,
@@ -335,7 +336,7 @@ def file_name_problems(folder: Path, names: Iterable[str], plans: Mapping[str, P
         long = size > safeio.MAX_NAME_BYTES or len(scaffold.slugify(stem)) > scaffold.MAX_ID_CHARS
         if not reserved and not long:
             continue
-        kind = plans[stem].kind.value if stem in plans else "plan"
+        kind = plans[stem].kind if stem in plans else "plan"
         new = scaffold.plan_id(stem, kind) or kind
         code = "reserved-file-name" if reserved else "long-file-name"
         key = code if folder.name == PLANS_DIR else f"{code}.goals"
@@ -390,7 +391,16 @@ def facts(plan: Plan) -> Facts:
     """What the checks across files need of ``plan``."""
     refs = tuple(_plan_refs(plan))
     numbers = tuple(_municipality_refs(plan))
-    return Facts(plan.id, refs, tuple(plan.requirements), plan.category, numbers, plan.responsible, _expiry(plan))
+    return Facts(
+        plan.id,
+        refs,
+        tuple(plan.requirements),
+        plan.category,
+        numbers,
+        plan.responsible,
+        _expiry(plan),
+        plan.kind.value,
+    )
 
 
 def _load_all(
