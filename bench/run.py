@@ -360,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "--render-lines", type=int, default=240_000, help="lines of the remarks block that show and table lay out"
     )
     parser.add_argument("--render-plans", type=int, default=36_000, help="plans in the register that list lays out")
+    parser.add_argument("--scale-files", type=int, default=36_000, help="plan files of the big-outputs table")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
@@ -383,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
             results[size], missing, schema_source = bench_size(size, runs, Path(tmp))
         rendering = bench_rendering(runs, Path(tmp), render_lines, render_plans)
+    import scale  # bench/scale.py: list, table, due and report beside validate (not with --quick)
+
+    big, big_failed = scale.for_run(args.scale_files, runs, smoke=args.smoke, quick=args.quick)
     report = "\n\n".join(
         [
             machine(load),
@@ -392,8 +396,8 @@ def main(argv: list[str] | None = None) -> int:
             rendering_table(rendering, runs),
         ]
     )
-    print(report)
-    failed = [
+    print(f"{report}\n\n{big}" if big else report)
+    failed = big_failed + [
         f"{size}: {name}: {m.failure}"
         for size, ms in [*results.items(), *rendering.items()]
         for name, m in ms.items()
@@ -401,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if write:
         write_markdown(args.output, report)
+        scale.write_section(args.output, big)
         print(f"\nwritten to {args.output}", file=sys.stderr)
     if failed:
         print("\n".join(["", "failed:", *failed]), file=sys.stderr)

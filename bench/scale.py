@@ -80,15 +80,22 @@ def measure(
         if register is None:
             register = tmp / "register"
             generate(files, register)
+        before = os.environ.get("XDG_CACHE_HOME")
         os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")  # a cache of this register only, warmed below
-        found = tools(register, tmp, extra)
-        measures = {tool.name: run.Measure() for tool in found}
-        for tool in found:
-            run.run_once(tool, measures[tool.name] if not timed else run.Measure())
-        for index in range(runs if timed else 0):
-            print(f"scale, {files:,} files: round {index + 1} of {runs} …", file=sys.stderr, flush=True)
+        try:
+            found = tools(register, tmp, extra)
+            measures = {tool.name: run.Measure() for tool in found}
             for tool in found:
-                run.run_once(tool, measures[tool.name])
+                run.run_once(tool, measures[tool.name] if not timed else run.Measure())
+            for index in range(runs if timed else 0):
+                print(f"scale, {files:,} files: round {index + 1} of {runs} …", file=sys.stderr, flush=True)
+                for tool in found:
+                    run.run_once(tool, measures[tool.name])
+        finally:
+            if before is None:
+                os.environ.pop("XDG_CACHE_HOME", None)
+            else:
+                os.environ["XDG_CACHE_HOME"] = before
     return measures
 
 
@@ -110,6 +117,38 @@ def table(measures: dict[str, run.Measure], files: int, runs: int) -> str:
         shown = "1.00×" if name == VALIDATE else (f"{ratio:.2f}×" if ratio is not None else "–")
         lines.append(f"| `{name}` | {m.median:.3f} | {shown} | {mb:.0f} | {'met' if met else 'not met'} |")
     return "\n".join(lines)
+
+
+START, END = "<!-- scale:start -->", "<!-- scale:end -->"
+HEADING = "## Big outputs at 36,000 files"
+SMOKE_FILES = 60
+
+
+def for_run(files: int, runs: int, *, smoke: bool = False, quick: bool = False) -> tuple[str, list[str]]:
+    """What ``bench/run.py`` prints and writes: the table (empty with ``--quick``), and the failures.
+    With ``--smoke``, every command once on a register of 60 files, untimed."""
+    if quick:
+        return "", []
+    if smoke:
+        files, runs = SMOKE_FILES, 1
+    print(f"big outputs, {files:,} files: {runs} runs …", file=sys.stderr, flush=True)
+    load = os.getloadavg()
+    measures = measure(files, runs, timed=not smoke)
+    failed = [f"scale {files}: {name}: {m.failure}" for name, m in measures.items() if m.failure]
+    said = f"Load average before these runs (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in load)}."
+    return f"{table(measures, files, runs)}\n\n{said}", failed
+
+
+def write_section(path: Path, text: str) -> None:
+    """Put ``text`` between this table's markers in ``path``, under its own heading (added at the end
+    the first time); the prose around the markers stays."""
+    if not text:
+        return
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if START not in old or END not in old:
+        old = old.rstrip("\n") + f"\n\n{HEADING}\n\n{START}\n{END}\n"
+    before, rest = old.split(START, 1)
+    path.write_text(f"{before}{START}\n{text}\n{END}{rest.split(END, 1)[1]}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -140,8 +140,13 @@ def emit(report: Report, output_format: OutputFormat) -> None:
     # Files for other programs are UTF-8 whatever the console's code page, and the CSV's CRLF
     # must reach the file as written: bytes, not text-mode stdout.
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for start in range(0, len(text), ENCODED_PIECE):  # in pieces: never a second copy of a large output
+        sys.stdout.buffer.write(text[start : start + ENCODED_PIECE].encode("utf-8"))
     sys.stdout.buffer.flush()
+
+
+#: Characters of a document encoded and written at a time (``emit``).
+ENCODED_PIECE = 1 << 20
 
 
 def refuse_terminal(output: Path | None) -> None:
