@@ -35,6 +35,7 @@ _GAPS = (3, 2)  # blanks between columns: three where they fit, two before stack
 _IRREGULAR = re.compile(r"[^\S\n ]|\S  +\S| +$", re.MULTILINE)
 #: Cells this long have their wrapping kept, since the layout asks for it more than once.
 _CACHED = 256
+_SHORT_KEPT = 20_000  # short cells whose wrapping is kept (then forgotten and kept anew)
 _SHORT_FIELD = 24  # a stacked field this short (label, colon, value) may share a line with the next
 _FIELD_GAP = "   "
 _MEASURE = 30  # cells of a long text column that keep it readable, before short columns are kept whole
@@ -173,6 +174,7 @@ class _Layout:
         self._longest_at: dict[tuple[str, int], int] = {}
         self._by_width: dict[int, list[tuple[int, str]]] = {}  # column -> (widest line, text), widest first
         self._column_used: dict[tuple[int, int], int] = {}
+        self._short: dict[tuple[str, int], list[str]] = {}  # short cells' wrapping, at most _SHORT_KEPT
         for measure, column in zip(self.measures, self.columns, strict=True):
             measure.add(column.heading)
         for name, group in table.groups():
@@ -185,9 +187,16 @@ class _Layout:
             self.groups.append((name, texts))
 
     def wrapped(self, text: str, width: int) -> list[str]:
-        """``wrap(text, width)``, kept for long cells (the layout and the output ask more than once)."""
+        """``wrap(text, width)``, kept for long cells (the layout and the output ask more than once)
+        and for short ones that repeat (a group's name, a reason, a status: most cells of a long table)."""
         if len(text) < _CACHED:
-            return wrap(text, width)
+            short = (text, width)
+            lines = self._short.get(short)
+            if lines is None:
+                if len(self._short) >= _SHORT_KEPT:
+                    self._short.clear()
+                lines = self._short[short] = wrap(text, width)
+            return lines
         key = (text, width)
         found = self._wraps.get(key)
         if found is None:
