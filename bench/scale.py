@@ -11,6 +11,7 @@ command ≤ 1.5× ``validate`` and ≤ 300 MB.
     python bench/scale.py                    # 36,000 files, 5 runs, a Markdown table on stdout
     python bench/scale.py --files 5000 --runs 3
     python bench/scale.py --extra            # also --no-cache, overdue and the other formats
+    python bench/scale.py --write BENCHMARKS.md   # and put the table there (what run.py does)
 
 ``bench/run.py`` calls ``measure()`` and ``table()`` (``--scale-files``).
 """
@@ -157,9 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="timed rounds (the median is shown)")
     parser.add_argument("--extra", action="store_true", help="also other formats, overdue and --no-cache")
     parser.add_argument("--register", type=Path, help="an existing register instead of a generated one")
+    parser.add_argument("--write", type=Path, help="also put the table in this Markdown file (BENCHMARKS.md)")
     args = parser.parse_args(argv)
+    load = os.getloadavg()
     measures = measure(args.files, args.runs, extra=args.extra, register=args.register)
-    print(table(measures, args.files, args.runs))
+    said = f"Load average before these runs (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in load)}."
+    text = f"{table(measures, args.files, args.runs)}\n\n{said}"
+    print(text)
+    if args.write:
+        write_section(args.write, text)
     return 1 if any(m.failure for m in measures.values()) else 0
 
 
