@@ -74,3 +74,39 @@ def test_a_long_table_comes_out_in_pieces_of_whole_lines_the_first_before_the_re
     assert len(first) < len(whole) // 4  # the first screen is written long before the last row is laid out
     rest = list(pieces)
     assert all(piece.endswith("\n") for piece in rest) and first + "".join(rest) == whole
+
+
+# --- JSON written in pieces ------------------------------------------------------------------------
+
+_PIECES_OF_TEXT = ["a", "æ", "\n", "\r", "\x1b", "\x00", "::", "##[", "#", "[", "\udcff", "NaN", "Infinity", "y", '"']
+_HOSTILE_TEXT = st.lists(st.sampled_from(_PIECES_OF_TEXT), max_size=6).map("".join)
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | _HOSTILE_TEXT
+_DOCUMENTS = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_HOSTILE_TEXT, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_DOCUMENTS)
+@settings(max_examples=300)
+def test_json_in_pieces_is_the_whole_json_text(document: object) -> None:
+    """``--format json`` is written in pieces (never the whole text in memory at once); joined, the
+    pieces are exactly ``json_text``'s text, with its invariant: NaN and infinities as null, lone
+    surrogates and ``##[`` escaped."""
+    from planstrategi.render import safety
+
+    assert "".join(safety.json_pieces(document)) == safety.json_text(document)
+
+
+def test_a_long_json_answer_comes_in_pieces() -> None:
+    from planstrategi.render import json as json_render
+    from planstrategi.render import safety
+
+    rows = [{"id": f"plan-{n}", "title": "Plan æ", "year": 2025} for n in range(5_000)]
+    report = Report(
+        "list", "Planer", [Table(key="rows", caption="Planer", columns=[], rows=rows)], {"report": "list"}, "nb"
+    )
+    pieces = list(json_render.pieces(report))
+    assert len(pieces) > 2 and max(len(p) for p in pieces) < 2 * safety.JSON_PIECE
+    assert "".join(pieces) == json_render.render(report)

@@ -136,12 +136,18 @@ def emit(report: Report, output_format: OutputFormat) -> None:
         for piece in terminal_table.pieces(report):  # written as laid out: a long table starts at once
             typer.echo(piece, nl=False, color=True)  # coloured by render.terminal's rules (FORCE_COLOR through a pipe)
         return
-    text = output_format.renderer()(report)
     # Files for other programs are UTF-8 whatever the console's code page, and the CSV's CRLF
     # must reach the file as written: bytes, not text-mode stdout.
     sys.stdout.flush()
-    for start in range(0, len(text), ENCODED_PIECE):  # in pieces: never a second copy of a large output
-        sys.stdout.buffer.write(text[start : start + ENCODED_PIECE].encode("utf-8"))
+    if output_format is OutputFormat.JSON:
+        from planstrategi.render import json as json_render
+
+        for piece in json_render.pieces(report):  # encoded as it is written: the text is never whole
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+    else:
+        text = output_format.renderer()(report)
+        for start in range(0, len(text), ENCODED_PIECE):  # in pieces: never a second copy of a large output
+            sys.stdout.buffer.write(text[start : start + ENCODED_PIECE].encode("utf-8"))
     sys.stdout.buffer.flush()
 
 

@@ -12,6 +12,7 @@ as in its file under ``plan`` instead of rows. Strict JSON (``safety.json_text``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from planstrategi.render import safety
@@ -32,3 +33,9 @@ def document(report: Report) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     return safety.json_text(document(report)) + "\n"
+
+
+def pieces(report: Report) -> Iterator[str]:
+    """``render(report)`` in pieces, for a large report written as it is encoded."""
+    yield from safety.json_pieces(document(report))
+    yield "\n"
