@@ -118,8 +118,9 @@ def _cell_html(column: Column, row: Row) -> str:
     if isinstance(target, list):
         return "<br>".join(link(url, str(url)) for url in target)
     text = column.text(row)
-    if column.chart:
-        return f'<span class="bar" aria-hidden="true">{escape(text)}</span>' if text else ""
+    if column.chart:  # a drawing: hidden from screen readers, which hear its text alternative
+        alt = f'<span class="sr">{escape(column.alt(row))}</span>' if column.alt is not None else ""
+        return f'<span class="bar" aria-hidden="true">{escape(text)}</span>{alt}' if text or alt else ""
     if text in column.spoken:  # a mark: seen as the symbol, heard (and on hover read) as the word
         word = escape(column.spoken[text])
         css = _MARK_CLASS.get(text, "mark")

@@ -172,7 +172,14 @@ def workload_tables(load: Workload, *, details: bool = False) -> list[Table]:
         columns=[
             Column("year", t("col.year"), row_header=True, no_wrap=True),
             Column("total", t("col.count"), align="right", no_wrap=True),
-            Column("bar", t("col.bar"), no_wrap=True, formats=_CHARTS, chart=True),
+            Column(
+                "bar",
+                t("col.bar"),
+                no_wrap=True,
+                formats=_CHARTS,
+                chart=True,
+                alt=lambda r: t("workload.bar-alt", total=r["total"], capacity=load.capacity),
+            ),
             Column("over", t("col.flag"), get=lambda r: flag if r["over"] else "", styles={flag: "bold red"}),
         ],
         rows=year_rows,

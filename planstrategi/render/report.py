@@ -37,6 +37,7 @@ class Column:
     styles: Mapping[str, str] = field(default_factory=dict)  # cell text -> rich style
     spoken: Mapping[str, str] = field(default_factory=dict)  # cell text (a mark) -> words for screen readers
     chart: bool = False  # the cell is a drawing (a workload bar): decoration in html, the number is beside it
+    alt: Callable[[Row], str] | None = None  # a chart cell's text alternative ("3 av 4"), heard instead of it
     internal: bool = False  # working detail for the planners (ids, "Kontrollert"): left out for the public
 
     def value(self, row: Row) -> Any:

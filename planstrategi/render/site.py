@@ -190,10 +190,17 @@ class _Site:
         main = [f'<p><a href="{_href(path, INDEX)}">{html.escape(t("site.back"))}</a></p>']
         for index, table in enumerate(report.tables):
             rows: list[Row] = [{key: _dated(value) for key, value in row.items()} for row in table.rows]
-            if table.key == "fields" and self.audience == "public":
-                rows = [row for row in rows if row.get("field") != "id"]
+            if table.key == "fields" and self.audience == "public":  # no slugs: the id left out, requirements by title
+                rows = [self.public_field(row) for row in rows if row.get("field") != "id"]
             main += html.table(replace(table, rows=rows), f"t{index}-")
         return self.page(path, plan.title, main)
+
+    def public_field(self, row: Row) -> Row:
+        """A plan's fact as the public reads it: the requirements it answers by their titles."""
+        if row.get("field") != "requirements" or not isinstance(row.get("value"), list | tuple):
+            return row
+        known = self.register.requirements
+        return {**row, "value": [known[r].title if r in known else r for r in row["value"]]}
 
     def calendar(self, base_url: str | None) -> bytes:
         events = ics.events(self.register, self.plans, self.as_of, filtered=False)
