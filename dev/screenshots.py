@@ -7,6 +7,7 @@ whole page's height as it is laid out. Run from the repository: ``python dev/scr
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ def main() -> None:
         options = webdriver.ChromeOptions()
         for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
             options.add_argument(argument)
-        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "chromedriver"))
         try:
             for width in WIDTHS:
                 driver.set_window_size(width, HEIGHT[width])

@@ -192,3 +192,17 @@ def test_a_broken_register_is_reported_by_line_and_nothing_is_written(tmp_path: 
     assert code == 1
     assert re.search(r"plans/dato\.yaml:7:[0-9]+: feil: .*\[date-as-year\]", stdout), stdout
     assert "Traceback" not in stdout + err and not out.exists()
+
+
+def test_the_readme_example_lists_what_site_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"```console\n\$ planstrategi site (?P<args>[^\n]*)\n\$ ls -F _site\n(?P<out>.*?)```", readme, re.S
+    )
+    assert block is not None, "the README shows `planstrategi site` and `ls -F _site`"
+    monkeypatch.chdir(tmp_path)
+    args = block.group("args").split()
+    result = CliRunner().invoke(app, ["site", *args, "--data", str(DATA)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    listing = sorted(p.name + ("/" if p.is_dir() else "") for p in (tmp_path / "_site").iterdir() if p.name[0] != ".")
+    assert block.group("out").splitlines() == listing
