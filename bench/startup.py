@@ -14,6 +14,10 @@ Each row gives the median of ``--runs`` runs and its ratio to the floor's median
 
     python bench/startup.py               # 21 runs each, a Markdown table on stdout
     python bench/startup.py --runs 15
+    python bench/startup.py --floor-python /tmp/typer028/bin/python   # and the floor under another Typer
+
+``--floor-python`` adds the floor run by another interpreter (a virtual environment with another
+Typer version installed), so the question "would pinning Typer pay?" is measured in the same turns.
 
 ``bench/run.py`` can call ``measure()`` and ``rows()``; ``main()`` prints them.
 """
@@ -28,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -59,10 +64,16 @@ def _planstrategi() -> list[str]:
     return [str(local)] if local.exists() else [sys.executable, "-m", "planstrategi"]
 
 
-def cases(register: Path, cache_home: Path) -> list[Case]:
+def _typer_version(python: str) -> str:
+    probe = [python, "-c", "from importlib.metadata import version; print(version('typer'))"]
+    return subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def cases(register: Path, cache_home: Path, other_floors: Sequence[str] = ()) -> list[Case]:
     due = [*_planstrategi(), "due", "2025", "--data", str(register), "--as-of", AS_OF]
     return [
         Case(FLOOR, [sys.executable, "-c", TYPER_FLOOR]),
+        *(Case(f"{FLOOR}, typer {_typer_version(p)}", [p, "-c", TYPER_FLOOR]) for p in other_floors),
         Case("planstrategi due 2025, warm cache", due),
         Case("planstrategi due 2025, cold cache", due, before=[cache_home / "planstrategi"]),
         Case("planstrategi due 2025 --no-cache", [*due, "--no-cache"]),
@@ -81,7 +92,7 @@ def _run(case: Case, env: dict[str, str], *, timed: bool = True) -> None:
         case.times.append(elapsed)
 
 
-def measure(runs: int = 21) -> list[Case]:
+def measure(runs: int = 21, other_floors: Sequence[str] = ()) -> list[Case]:
     """Every case ``runs`` times, in turns, after one untimed run each (bytecode compiled, files cached)."""
     with tempfile.TemporaryDirectory(prefix="planstrategi-startup-") as tmp:
         register = Path(tmp) / "register"
@@ -89,7 +100,7 @@ def measure(runs: int = 21) -> list[Case]:
         cache_home = Path(tmp) / "cache"
         env = {k: v for k, v in os.environ.items() if k not in ("PLANSTRATEGI_NO_CACHE", "PYTHONDONTWRITEBYTECODE")}
         env["XDG_CACHE_HOME"] = str(cache_home)
-        found = cases(register, cache_home)
+        found = cases(register, cache_home, other_floors)
         for case in found:
             _run(case, env, timed=False)
         for _ in range(runs):
@@ -114,8 +125,15 @@ def rows(found: list[Case]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21, help="timed runs of each case, in turns (at least 15)")
+    parser.add_argument(
+        "--floor-python",
+        action="append",
+        default=[],
+        metavar="PYTHON",
+        help="also time the floor with this interpreter (another Typer version); may be repeated",
+    )
     args = parser.parse_args(argv)
-    found = measure(max(args.runs, 1))
+    found = measure(max(args.runs, 1), args.floor_python)
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("typer", "pydantic"))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Python {sys.version.split()[0]}, {versions}; load average before/after: {load}\n")

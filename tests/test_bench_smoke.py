@@ -110,3 +110,22 @@ def test_a_link_out_of_the_register_is_refused_on_every_path(tmp_path: Path, mon
         codes = {(p.path.rsplit("/", 1)[-1], p.code) for p in register.load(root).problems}
         assert ("lenke.yaml", "outside-data") in codes
         assert not any(name == "innenfor.yaml" and code == "outside-data" for name, code in codes)
+
+
+def test_hostile_bench_smoke_run(tmp_path: Path) -> None:
+    """bench/hostile.py --smoke: every corpus case and every generated worst case runs once through
+    validate (and show, table, list on the big remarks), without a traceback; nothing is written."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "hostile.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    cases = len([p for p in (ROOT / "tests" / "cases").iterdir() if p.is_dir() and not p.name.startswith("_")])
+    hostile = importlib.import_module("hostile")
+    assert f"{cases + len(hostile.GENERATED)} cases and 4 commands ran once; failed: none" in result.stdout
+    assert not (tmp_path / "BENCHMARKS.md").exists()

@@ -118,7 +118,10 @@ def test_hostile_titles_survive_a_round_trip(tmp_path: Path) -> None:
     assert all(len(line) <= 75 for line in lines)  # folded at 75 octets
     assert b"\x07" not in raw
     events = parsed(raw)
-    title = "Plan, med; tegn\\ og \nny linje og en svært lang tittel som må brettes over flere linjer i kalenderfilen "
+    # The BEL is shown as its escape, as in every sink (render/safety.py's ics_text).
+    title = (
+        "Plan, med; tegn\\ og \nny linje og en svært lang tittel som må brettes over flere linjer i kalenderfilen\\x07"
+    )
     revision = events["hostile-revision-2027-06-17@planstrategi"]
     assert str(revision["summary"]) == f"{title}: revisjon skal vedtas"
     assert "Sluttbehandling; juni" in str(revision["description"])

@@ -1,8 +1,9 @@
 """The bad-input corpus: each folder in ``tests/cases/`` is one test (check-jsonschema style).
 
 A case folder holds the bad file(s) laid out as in a register and ``expected.txt``, one expected
-problem per line as ``relative/path:line:code`` (line 0 for a whole-file problem); an empty
-``expected.txt`` means the files must be accepted. Each case is copied over ``tests/cases/_base``
+problem per line as ``relative/path:line:code`` (line 0 for a whole-file problem), or as
+``relative/path:line:column:code`` where the column is pinned too; an empty ``expected.txt``
+means the files must be accepted. Each case is copied over ``tests/cases/_base``
 and checked with ``planstrategi validate --format json``, with libyaml and with the pure-Python
 loader. Inputs too big or too odd to commit (50 MB, symlinks, a folder named .yaml) are made here.
 """
@@ -35,12 +36,29 @@ Found = set[tuple[str, int, str]]
 
 
 def expected(case: Path) -> Found:
-    rows: Found = set()
-    for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            path, number, code = line.strip().rsplit(":", 2)
-            rows.add((path, int(number), code))
+    return {(path, line, code) for path, line, _, code in expected_rows(case)}
+
+
+def expected_rows(case: Path) -> list[tuple[str, int, int | None, str]]:
+    """``expected.txt`` as (path, line, column or None, code)."""
+    rows: list[tuple[str, int, int | None, str]] = []
+    for text in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if not text.strip():
+            continue
+        head, code = text.strip().rsplit(":", 1)
+        parts = head.rsplit(":", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            rows.append((parts[0], int(parts[1]), int(parts[2]), code))
+        else:
+            path, number = head.rsplit(":", 1)
+            rows.append((path, int(number), None, code))
     return rows
+
+
+def found_columns(report: dict[str, object]) -> set[tuple[str, int, int, str]]:
+    problems = report["problems"]
+    assert isinstance(problems, list)
+    return {(p["path"], p["line"], p["column"], p["code"]) for p in problems}
 
 
 def overlay(case: Path, root: Path) -> None:
@@ -82,6 +100,8 @@ def test_case(name: str, base_register: Path, loader: str, monkeypatch: pytest.M
 
     want = expected(case)
     assert found(report) == want
+    pinned = {(path, line, column, code) for path, line, column, code in expected_rows(case) if column is not None}
+    assert pinned <= found_columns(report)
     assert code == (1 if want else 0)
     assert stderr == ""
     assert "Traceback" not in json.dumps(report)

@@ -158,9 +158,11 @@ def _in(found: list[dict[str, object]], name: str) -> list[dict[str, object]]:
 @pytest.mark.parametrize(
     ("name", "body", "code", "total"),
     [
-        ("ukjente", "".join(f"k{i}: 1\n" for i in range(20_000)), "unknown-key", 20_000),
-        ("feiltype", "partners: [" + ", ".join(["1"] * 50_000) + "]\n", "wrong-type", 50_000),
-        ("aliaser", "partners: &a [" + ", ".join(["1"] * 20_000) + "]\n" + "supersedes: *a\n", None, 40_000),
+        # Each under yamlio.MAX_NODES (20,000 values, counting what an alias repeats); past it, the
+        # file is one too-many-values problem (the tests below).
+        ("ukjente", "".join(f"k{i}: 1\n" for i in range(9_000)), "unknown-key", 9_000),
+        ("feiltype", "partners: [" + ", ".join(["1"] * 19_000) + "]\n", "wrong-type", 19_000),
+        ("aliaser", "partners: &a [" + ", ".join(["1"] * 9_000) + "]\n" + "supersedes: *a\n", None, 18_000),
         ("ja-nei", "revisions: [" + ", ".join(["yes"] * 5_000) + "]\n", "truthy", 5_000),
     ],
 )
@@ -180,6 +182,37 @@ def test_a_file_with_thousands_of_problems_reports_the_first_and_counts_the_rest
         assert {p["code"] for p in found[:-1]} == {code}
     assert f"{total - yamlio.MAX_PROBLEMS_PER_FILE} " in str(found[-1]["message"])
     assert composed == []  # the failing file's own node tree placed every problem: it was not composed again
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        # 499,000 values once took 5 s and 700 MB to check; now the walk stops at value 20,001: the
+        # mapping and 6 fields are 13, "partners" and its list 2 more, so item 19,985 (from 0).
+        ("partners: [" + "0," * 499_000 + "0]\n", (7, 12 + 2 * 19_985)),
+        # 10,000 values, repeated by three aliases (seven aliases to 90,000 items took 1.5 GB): the
+        # second alias passes the limit; the problem is at the list they repeat.
+        ("partners: &a [" + "0, " * 9_999 + "0]\nsupersedes: *a\nlinks: *a\nrequirements: *a\n", (7, 11)),
+        ("".join(f"k{i}: 0\n" for i in range(20_000)), (7 + 9_993, 8)),  # node 20,001: the value of k9993
+    ],
+    ids=["list", "aliases", "keys"],
+)
+def test_a_file_of_too_many_values_is_one_problem_at_the_value_past_the_limit(
+    base_register: Path, loader: str, body: str, where: tuple[int, int]
+) -> None:
+    from planstrategi.store import yamlio
+
+    _plan(base_register, "mange", body)
+    found = _in(_report(base_register), "mange")
+    assert [(p["line"], p["column"], p["code"]) for p in found] == [(*where, "too-many-values")]
+    assert str(yamlio.MAX_NODES) in str(found[0]["message"])
+    assert {"delegeringsreglement", "helseplan"} <= set(run_load(base_register))  # the others still load
+
+
+def run_load(root: Path) -> list[str]:
+    from planstrategi.store import register
+
+    return list(register.load(root).plans)
 
 
 def test_references_across_files_are_capped_too(base_register: Path) -> None:
@@ -564,3 +597,147 @@ def test_init_on_a_full_disk_leaves_nothing_behind(
         assert list(target.iterdir()) == []  # no empty data/, plans/, .github/ left
     else:
         assert not target.exists()
+
+
+# --- validate warns about file names that break on other systems (issue 20) -------------------------
+# Made here, not committed to tests/cases/: a con.yaml in this repository would stop it being
+# cloned on Windows, and a long name inside tests/cases/… would pass Windows' 260-character path.
+
+
+def plan_text(plan_id: str, kind: str = "reglement") -> str:
+    return (
+        f"id: {plan_id}\ntitle: Reglement\ncategory: politisk-styring\nkind: {kind}\n"
+        'municipality: "3430"\nstatus: gjeldende\n'
+    )
+
+
+def validate_json(root: Path, *extra: str) -> tuple[int, list[dict[str, Any]]]:
+    code, out, err = run("validate", "--data", str(root), "--format", "json", *extra)
+    assert err == ""
+    return code, json.loads(out)["problems"]
+
+
+def test_a_plan_named_con_is_a_warning_that_says_what_to_rename_it_to(base_register: Path) -> None:
+    (base_register / "plans" / "con.yaml").write_text(plan_text("con"), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert code == 0  # a warning: fails only with --strict
+    assert [(Path(p["path"]).name, p["line"], p["column"], p["severity"], p["code"]) for p in found] == [
+        ("con.yaml", 1, 1, "warning", "reserved-file-name")
+    ]
+    assert "con-reglement.yaml" in found[0]["message"] and "id til con-reglement" in found[0]["message"]
+    assert validate_json(base_register, "--strict")[0] == 1
+    # The name offered is one validate takes without a word.
+    (base_register / "plans" / "con.yaml").unlink()
+    (base_register / "plans" / "con-reglement.yaml").write_text(plan_text("con-reglement"), encoding="utf-8")
+    assert validate_json(base_register) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "name", ["prn.yaml", "aux.yaml", "nul.yaml", "com1.yaml", "com9.yaml", "lpt1.yaml", "lpt9.yaml"]
+)
+def test_every_reserved_device_name_is_warned_about(base_register: Path, name: str) -> None:
+    stem = name.removesuffix(".yaml")
+    (base_register / "plans" / name).write_text(plan_text(stem, "plan"), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert (code, [(Path(p["path"]).name, p["line"], p["code"]) for p in found]) == (
+        0,
+        [(name, 1, "reserved-file-name")],
+    )
+    assert f"{stem}-plan.yaml" in found[0]["message"]
+
+
+@pytest.mark.parametrize("name", ["CON.yaml", "Aux.yaml", "nul.tar.yaml", "COM3.x.yaml"])
+def test_a_reserved_name_in_any_case_and_with_any_extension_is_warned_about(base_register: Path, name: str) -> None:
+    (base_register / "plans" / name).write_text(plan_text("x"), encoding="utf-8")  # the id is wrong too
+    _, found = validate_json(base_register)
+    assert (name, 1, 1, "reserved-file-name") in {
+        (Path(p["path"]).name, p["line"], p["column"], p["code"]) for p in found
+    }
+
+
+def test_a_goals_file_with_a_reserved_name_and_ordinary_names_beside_it(base_register: Path) -> None:
+    (base_register / "goals" / "lpt1.yaml").write_text("plan: helseplan\n", encoding="utf-8")
+    (base_register / "goals" / "console.yaml").write_text("plan: helseplan\n", encoding="utf-8")  # not reserved
+    _, found = validate_json(base_register)
+    names = [(Path(p["path"]).as_posix().rsplit("/", 2)[-2:], p["code"]) for p in found if "file-name" in p["code"]]
+    assert names == [(["goals", "lpt1.yaml"], "reserved-file-name")]
+
+
+def test_a_name_longer_than_new_would_make_is_warned_about_with_the_short_name(base_register: Path) -> None:
+    from planstrategi.store import scaffold
+
+    words = "-".join(["kommunedelplan"] * 7)  # 104 characters before .yaml: new would have cut it
+    (base_register / "plans" / f"{words}.yaml").write_text(plan_text(words), encoding="utf-8")
+    edge = "a" * scaffold.MAX_ID_CHARS  # as long as new makes: fine
+    (base_register / "plans" / f"{edge}.yaml").write_text(plan_text(edge), encoding="utf-8")
+    code, found = validate_json(base_register)
+    assert (code, [(Path(p["path"]).name, p["line"], p["column"], p["code"]) for p in found]) == (
+        0,
+        [(f"{words}.yaml", 1, 1, "long-file-name")],
+    )
+    short = scaffold.plan_id(words, "plan")
+    assert short == "-".join(["kommunedelplan"] * 5)  # cut where a word ends, within 80 characters
+    assert f"{short}.yaml" in found[0]["message"] and "109 byte" in found[0]["message"]  # the whole name
+
+
+def test_a_name_over_255_bytes_is_warned_about() -> None:
+    # No file system here can hold such a name (ext4 and tmpfs stop at 255 bytes), so the rule is
+    # given the listing; git can hold one, and a clone fails on it.
+    from planstrategi.store import register
+
+    name = "ø" * 130 + ".yaml"  # 265 bytes, 135 characters
+    problem = register.file_name_problems(Path("plans"), [name, "helseplan.yaml", "notat.txt"], {})
+    assert [(p.line, p.column, p.code) for p in problem] == [(1, 1, "long-file-name")]
+    assert "265 byte" in problem[0].message and f"{'o' * 80}.yaml" in problem[0].message
+
+
+def test_the_quick_path_for_short_names_stays_within_what_new_makes() -> None:
+    from planstrategi.store import register, scaffold
+
+    assert register._SURELY_SHORT <= scaffold.MAX_ID_CHARS
+
+
+# --- upgrade stops at a plans/ or goals/ it cannot list (issue 20) ----------------------------------
+
+OLD_FORM = plan_text("gammel", "plan") + "revisions:\n  - year: 2025\n"  # the 0.1 form: upgrade would rewrite it
+
+
+def _spoil(root: Path, folder: str, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if how == "unreadable":  # root reads every folder whatever its mode: refuse the listing instead
+        _deny(monkeypatch, root / folder)
+        return
+    for path in (root / folder).iterdir():
+        path.unlink()
+    (root / folder).rmdir()
+    if how == "file":
+        (root / folder).write_text("id: x\n", encoding="utf-8")
+    else:
+        (root / folder).symlink_to(folder)
+
+
+@pytest.mark.parametrize(
+    ("folder", "how", "code"),
+    [
+        ("plans", "file", "not-a-folder"),
+        ("plans", "loop", "link-loop"),
+        ("plans", "unreadable", "unreadable-folder"),
+        ("goals", "file", "not-a-folder"),
+        ("goals", "loop", "link-loop"),
+        ("goals", "unreadable", "unreadable-folder"),
+    ],
+)
+def test_upgrade_with_a_folder_it_cannot_read_says_so_and_writes_nothing(
+    base_register: Path, monkeypatch: pytest.MonkeyPatch, folder: str, how: str, code: str
+) -> None:
+    if folder == "goals":
+        (base_register / "plans" / "gammel.yaml").write_text(OLD_FORM, encoding="utf-8")
+    _spoil(base_register, folder, how, monkeypatch)
+    before = {p: p.read_bytes() for p in base_register.rglob("*") if p.is_file() and not p.is_symlink()}
+    status, out, err = run("upgrade", "--data", str(base_register))
+    assert status == 1
+    assert out == ""  # no diff: nothing would be written
+    assert f"{base_register / folder}: feil: " in err and err.splitlines()[0].endswith(f"[{code}]")
+    assert "ingenting er endret" in err
+    assert {p: p.read_bytes() for p in base_register.rglob("*") if p.is_file() and not p.is_symlink()} == before
+    # validate says the same about the folder, from the same check
+    assert (folder, 0, code) in problems(base_register)

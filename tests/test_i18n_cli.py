@@ -23,6 +23,8 @@ from planstrategi.commands.options import parse_date
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ENGLISH_CLICK = ("Usage:", "Options:", "Arguments:", "Show this message", "[default:", "required]", "<int", "<str>")
+#: The placeholders of option values in English; Norwegian help says DATO, ÅR, FIL, HENDELSE…
+ENGLISH_METAVARS = re.compile(r"\b(?:DATE|YEAR|FILE|FOLDER|TEXT|EVENT|NEW-ID|CASE|BODY)\b|<path>")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -41,6 +43,7 @@ def test_help_has_no_english_in_norwegian(command: str, lang: str) -> None:
     assert code == 0
     assert out.startswith("Bruk: planstrategi")
     assert [word for word in ENGLISH_CLICK if word in out] == []
+    assert ENGLISH_METAVARS.findall(out) == []
     assert ("Vis denne hjelpa og avslutt." if lang == "nn" else "Vis denne hjelpen og avslutt.") in out
     assert not re.search(r"\b(?:opt|help|metavar|click)\.[a-z-]+\b", out), "a key shown instead of its text"
 

@@ -218,6 +218,26 @@ def test_status_words_in_the_year_columns(fresh: Path, tmp_path: Path) -> None:
     assert_valid(fresh)
 
 
+def test_a_nynorsk_table_is_read_by_its_headings_and_words(fresh: Path, tmp_path: Path) -> None:
+    source = tmp_path / "planar.csv"
+    source.write_text(
+        "Namn;Vedteke;Ansvarleg eining;Merknadar;23;24;25\n"
+        "Beitebruksplan;2015;Landbruk;Rullerast årleg;starta;x;\n"
+        "Vassplan;2015;Teknisk;;vedteke;;\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(source), "--category", "landbruk")
+    assert result.exit_code == 0, result.output
+    assert "ukjent" not in result.output.lower()  # no heading went into the remarks as unknown
+    grazing = plan(fresh, "beitebruksplan")
+    assert (grazing["adopted"], grazing["responsible"], grazing["remarks"]) == (2015, "Landbruk", "Rullerast årleg")
+    # "årleg" (nynorsk for årlig) makes it a yearly plan: a round for each marked year
+    assert grazing["cadence"] == {"rule": "årlig"}
+    assert grazing["revisions"] == [{"target": 2023, "state": "pågår"}, {"target": 2024}]
+    assert plan(fresh, "vassplan")["revisions"] == [{"target": 2023, "state": "vedtatt"}]
+    assert_valid(fresh)
+
+
 def test_an_unknown_marks_meaning_is_a_usage_error(fresh: Path) -> None:
     result = cli("import", str(CSV / "vedlegg2.csv"), "--marks", "years")
     assert result.exit_code == 2

@@ -128,5 +128,3 @@ def test_new_on_a_copy_of_the_bundled_register(tmp_path: Path, monkeypatch: pyte
     text = (tmp_path / "data/plans/plan-for-idrett-og-fysisk-aktivitet.yaml").read_text(encoding="utf-8")
     assert 'municipality: "3430"\nadopted: 2024-06-20\n' in text  # Os, the bundled register's home
     assert_valid(tmp_path / "data")
-
-

@@ -221,6 +221,21 @@ def test_repealed(register: Path) -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(("word", "event"), [("oppheva", "opphevet"), ("vedteke", "vedtatt"), ("utsett", "utsatt")])
+def test_a_nynorsk_event_word_does_what_its_bokmal_word_does(register: Path, word: str, event: str) -> None:
+    plan, options = {
+        "opphevet": ("etisk-reglement", ["--date", "19.06.2025", "--case", "25/42"]),
+        "vedtatt": ("kommuneplanens-arealdel", ["--date", "19.06.2025", "--case", "25/40"]),
+        "utsatt": ("eierskapsmelding", ["--to", "2027", "--date", "19.06.2025", "--case", "12/25"]),
+    }[event]
+    before = plan_text(register, plan)
+    nynorsk = run(plan, word, *options, "--dry-run")
+    bokmal = run(plan, event, *options, "--dry-run")
+    assert nynorsk.exit_code == bokmal.exit_code == 0, nynorsk.output
+    assert nynorsk.stdout == bokmal.stdout != ""
+    assert plan_text(register, plan) == before  # --dry-run writes nothing
+
+
 def test_the_result_validates(register: Path) -> None:
     run("eierskapsmelding", "postponed", "--to", "2027", "--date", "19.06.2025", "--case", "12/25")
     run("kommuneplanens-arealdel", "adopted", "--date", "19.06.2025", "--case", "25/40")

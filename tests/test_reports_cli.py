@@ -88,13 +88,13 @@ def test_overdue_leaves_out_this_years_reasons(base_register: Path) -> None:
 
 def test_nothing_due_is_said_plainly(base_register: Path) -> None:
     code, out, _ = run("overdue", "--data", str(base_register), "--as-of", "2018-01-01")
-    assert code == 0 and "Ingen planer er forfalt per 2018-01-01." in out
+    assert code == 0 and "Ingen planer er forfalt per 1. januar 2018." in out
 
 
 def test_english(base_register: Path) -> None:
     code, out, _ = run("due", "--data", str(base_register), "--as-of", AS_OF, "--lang", "en")
     assert code == 0
-    assert "Plans due in 2025 (as of 2025-03-01)" in out and "overdue since 2024" in out
+    assert "Plans due in 2025 (as of 1 March 2025)" in out and "overdue since 2024" in out
     assert "Health and care" in out and "Validity has run out" in out
 
 

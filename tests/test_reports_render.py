@@ -90,7 +90,7 @@ def test_markdown_links_only_safe_addresses() -> None:
 
 def test_markdown_is_a_github_table() -> None:
     text = render_markdown.render(report(row("A"), row("B", urgency="overdue")))
-    assert text.startswith("## Planer til revisjon i 2025 (per 2025-03-01)\n")
+    assert text.startswith("## Planer til revisjon i 2025 (per 1. mars 2025)\n")
     assert "| Plan | Gruppe | Grunn | Vedtatt |\n| --- | --- | --- | ---: |" in text
     assert text.index("### Til revisjon i 2025") < text.index("| A |")
 
@@ -140,7 +140,7 @@ def test_html_language_follows_the_report() -> None:
 
     i18n.set_language("en")
     text = render_html.render(report(row("A")))
-    assert '<html lang="en">' in text and "<caption>Plans due in 2025 (as of 2025-03-01)</caption>" in text
+    assert '<html lang="en">' in text and "<caption>Plans due in 2025 (as of 1 March 2025)</caption>" in text
 
 
 # --- JSON -------------------------------------------------------------------------------------

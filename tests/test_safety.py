@@ -158,6 +158,77 @@ def test_only_plain_web_and_mail_addresses_become_links(url: str) -> None:
     assert safety.link("mailto:post@os.kommune.no") == "mailto:post@os.kommune.no"
 
 
+ICS_LINE = re.compile(rb"[A-Z][A-Z0-9-]*[:;].*| .*")  # a property, or a folded line going on with a space
+
+
+def ics_ok(raw: bytes) -> None:
+    """The feed's own shape: CRLF lines of at most 75 octets, each a property or a folded
+    continuation, no control character in any, and nothing the Actions runner reads as a command."""
+    assert raw.endswith(b"\r\n")
+    lines = raw[:-2].split(b"\r\n")
+    for line in lines:
+        assert len(line) <= 75, line
+        assert ICS_LINE.fullmatch(line), line
+        assert not re.search(rb"[\x00-\x08\x0a-\x1f\x7f]", line), line  # no bare CR or LF, no ESC
+    no_commands(raw.decode("utf-8"))
+
+
+def x_text(value: Any) -> str:
+    """An X- property read back as a calendar client reads TEXT (icalendar leaves it escaped)."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), str(value))
+
+
+def _one_event_feed(summary: str, description: str, name: str) -> bytes:
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("x-wr-calname", icalendar.vText(safety.ics_text(name)))  # as render/ics.py does
+    event = icalendar.Event()
+    event.add("uid", "x@planstrategi")
+    event.add("summary", safety.ics_text(summary))
+    event.add("description", safety.ics_text(description))
+    calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+@given(st.one_of(hostile, anything), st.one_of(hostile, anything), st.one_of(hostile, anything))
+def test_ics_text_stays_in_its_property_and_reads_back_as_the_sink_wrote_it(
+    summary: str, description: str, name: str
+) -> None:
+    import icalendar
+
+    raw = _one_event_feed(summary, description, name)
+    ics_ok(raw)
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert [c.name for c in calendar.walk()] == ["VCALENDAR", "VEVENT"]  # no event forged
+    (event,) = calendar.walk("VEVENT")
+    assert sorted(event) == ["DESCRIPTION", "SUMMARY", "UID"]  # no property forged
+    assert sorted(calendar) == ["X-WR-CALNAME"]
+    assert str(event["summary"]) == safety.ics_text(summary)
+    assert str(event["description"]) == safety.ics_text(description)
+    assert x_text(calendar["x-wr-calname"]) == safety.ics_text(name)
+
+
+def test_ics_text_shows_what_it_escapes() -> None:
+    assert safety.ics_text("a\r\nb\rc\nd") == "a\nb\nc\nd"  # one kind of line break, escaped by icalendar
+    assert safety.ics_text("\x1b[2J\x00\u202e\u2028\x85") == "\\x1b[2J\\x00\\u202e\\u2028\\x85"
+    assert safety.ics_text("::stop-commands::x") == ":\\:stop-commands:\\:x"
+    assert safety.ics_text(":::") == ":\\:\\:"
+    assert safety.ics_text("##[error]") == "##\\[error]"
+    assert safety.ics_text("tab\there; a, b \\ c | <d> =e") == "tab\there; a, b \\ c | <d> =e"  # icalendar's to escape
+    raw = _one_event_feed("x\r\nATTENDEE:mailto:evil@example.invalid\nEND:VEVENT\nBEGIN:VEVENT", "d", "n")
+    assert b"\r\nATTENDEE" not in raw and b"\r\nBEGIN:VEVENT\r\nUID" not in raw
+
+
+@pytest.mark.parametrize(
+    "url", ["https://x/::error file=a::x", "https://x/##[error]", "javascript:alert(1)", "https://x\x1b"]
+)
+def test_an_address_that_could_forge_a_command_in_the_feed_is_left_out(url: str) -> None:
+    assert safety.ics_link(url) is None
+    assert safety.ics_link("https://os.kommune.no/plan.pdf") == "https://os.kommune.no/plan.pdf"
+
+
 def strict_json(text: str) -> Any:
     def refuse(name: str) -> Any:
         raise ValueError(f"not JSON: {name}")
@@ -573,3 +644,88 @@ def test_every_output_keeps_its_sink_s_invariant(group: str) -> None:
                 markdown_ok(summary.read_text(encoding="utf-8"), _our_heading)
 
     examples()
+
+
+REQUIREMENT = {
+    "id": "krav",
+    "legal_basis": [{"law": "plan- og bygningsloven", "section": "§ 10-1"}],
+    "strength": "lov",
+    "cadence": {"rule": "intervall", "interval_years": 4},
+    "adopted_by": "kommunestyret",
+    "summary": "Krav.",
+    "verified": False,
+}
+
+
+def test_every_field_of_the_calendar_feed_keeps_the_ics_sink_s_invariant() -> None:
+    """The calendar feed of a register whose texts are hostile: the feed's name (the municipality),
+    the summary and description of a revision, a decision and a deadline (the plan's title, notes,
+    the requirement's title) and the URL, parsed back with icalendar."""
+    import datetime as dt
+
+    import icalendar
+
+    from planstrategi.render import ics
+    from planstrategi.rules import query
+
+    as_of = dt.date.fromisoformat(AS_OF)
+
+    @settings(max_examples=max(10, settings.default.max_examples // 10), suppress_health_check=[HealthCheck.too_slow])
+    @given(title=hostile, text=hostile, name=hostile)
+    def examples(title: str, text: str, name: str) -> None:
+        title = title if title.strip() else title + "P"
+        text = text if text.strip() else text + "T"
+        with tempfile.TemporaryDirectory() as folder:
+            data = Path(folder) / "data"
+            shutil.copytree(BASE, data)
+            build(data, title, text, name)
+            plan = yaml.safe_load((data / "plans" / "fiendtlig.yaml").read_text(encoding="utf-8"))
+            plan["decisions"].append({"case": "12/26", "year": 2026, "body": "kommunestyret", "note": text})
+            plan["requirements"] = ["krav"]
+            _dump(data / "plans" / "fiendtlig.yaml", plan)
+            _dump(data / "requirements.yaml", {"requirements": [{**REQUIREMENT, "title": title}]})
+            municipalities = yaml.safe_load((data / "municipalities.yaml").read_text(encoding="utf-8"))
+            municipalities["municipalities"][0]["name"] = name if name.strip() else name + "M"
+            _dump(data / "municipalities.yaml", municipalities)
+
+            code, _, err = invoke("calendar", "--data", str(data), "--as-of", AS_OF)
+            result = CliRunner().invoke(app, ["calendar", "--data", str(data), "--as-of", AS_OF])
+            assert code == 0, err
+            raw = result.stdout_bytes
+            loaded = register.load(data)
+            plans = query.select(loaded, query.Filters(), include_retired=False)
+            wanted = {e.uid: e for e in ics.events(loaded, plans, as_of, filtered=False)}
+
+        ics_ok(raw)
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert {c.name for c in calendar.walk()} == {"VCALENDAR", "VEVENT"}
+        assert sorted(calendar) == ["CALSCALE", "PRODID", "VERSION", "X-WR-CALNAME"]
+        assert x_text(calendar["x-wr-calname"]) == safety.ics_text(ics.calendar_name(loaded))
+        events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+        assert set(events) == set(wanted)  # no event forged, none lost
+        kinds = {w.kind for w in wanted.values() if w.plan == "fiendtlig"}
+        assert kinds == {"revision", "decision", "deadline"}  # the hostile texts reach every kind
+        for uid, event in events.items():
+            fields = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES", "TRANSP"}
+            url = safety.ics_link(wanted[uid].url)
+            assert set(event) == fields | ({"URL"} if url else set())  # no property forged
+            assert str(event["summary"]) == safety.ics_text(wanted[uid].summary)
+            assert str(event["description"]) == safety.ics_text(wanted[uid].description)
+            if url:
+                assert str(event["url"]) == url
+
+    examples()
+
+
+def test_a_municipality_name_with_a_newline_does_not_break_the_calendar(base_register: Path) -> None:
+    import icalendar
+
+    # icalendar wrote the X-WR-CALNAME raw and then refused its own line: an AssertionError traceback.
+    municipalities = yaml.safe_load((base_register / "municipalities.yaml").read_text(encoding="utf-8"))
+    municipalities["municipalities"][0]["name"] = "Os\nkommune\r::error::x"
+    _dump(base_register / "municipalities.yaml", municipalities)
+    result = CliRunner().invoke(app, ["calendar", "--data", str(base_register), "--as-of", AS_OF])
+    assert result.exit_code == 0, result.output
+    ics_ok(result.stdout_bytes)
+    name = x_text(icalendar.Calendar.from_ical(result.stdout_bytes)["x-wr-calname"])
+    assert name == "Os\nkommune\n:\\:error:\\:x kommune – oversikt over planer"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from importlib import metadata
 
 import pytest
 
@@ -46,3 +47,26 @@ def test_version_output() -> None:
 
     _, stdout = _imported("--version")
     assert stdout == f"planstrategi {__version__}\n"
+
+
+def test_the_start_up_benchmark_runs_every_case() -> None:
+    """``bench/startup.py`` (not timed here: one run each) times the floor, the warm and the cold
+    cache and ``--no-cache``, and every one of them succeeds, so the script cannot rot unseen."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    result = subprocess.run(
+        [sys.executable, os.path.join(root, "bench", "startup.py"), "--runs", "1", "--floor-python", sys.executable],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line.split(" | ")[0].lstrip("| ") for line in result.stdout.splitlines() if line.startswith("| ")]
+    assert rows[2:] == [
+        "start-up floor: a Typer command",
+        f"start-up floor: a Typer command, typer {metadata.version('typer')}",
+        "planstrategi due 2025, warm cache",
+        "planstrategi due 2025, cold cache",
+        "planstrategi due 2025 --no-cache",
+    ]
+    assert "failed" not in result.stdout

@@ -183,6 +183,7 @@ def upgrade(
     from planstrategi.store import parallel, register, safeio
 
     root = register.resolve_root(data)
+    _refuse_unreadable_folders(root)
     real_root = root.resolve()
     upgraded = unchanged = failed = 0
     for path in parallel.yaml_files(root / register.PLANS_DIR):
@@ -213,6 +214,27 @@ def upgrade(
         summary = t("upgrade.with-problems", summary=summary, files=_files(failed))
     typer.echo(summary, err=True)
     raise typer.Exit(1 if failed else 0)
+
+
+def _refuse_unreadable_folders(root: Path) -> None:
+    """Exit 1, having written nothing, when ``plans/`` or ``goals/`` is there but cannot be listed.
+
+    The same check and problems as ``validate`` (``register.folder_problems``): a folder that is a
+    file, a link loop or unreadable. Without it the plans in it would be passed over, and the run
+    would say "0 files upgraded" and exit 0 as if the register were done.
+    """
+    from planstrategi.render import problems as render
+    from planstrategi.store import register
+
+    blocked = [
+        p for folder in (register.PLANS_DIR, register.GOALS_DIR) for p in register.folder_problems(root / folder)
+    ]
+    if not blocked:
+        return
+    for problem in blocked:
+        typer.echo(render.line(problem), err=True)
+    typer.echo(t("upgrade.folder-problems", folders=", ".join(p.path for p in blocked)), err=True)
+    raise typer.Exit(1)
 
 
 def _upgraded_plan(path: Path, shown: str, real_root: Path) -> tuple[tuple[str, str, bytes] | None, list[Problem]]:

@@ -23,7 +23,12 @@ if TYPE_CHECKING:  # typer vendors click and no longer installs it, so `import c
     from typer import _click as click
 
 # Typer's type labels in an option's record (``--data <path>``), by what they are called in the catalogue.
-_TYPE_LABELS = {"str": "click.type-text", "int": "click.type-number", "int range": "click.type-number"}
+_TYPE_LABELS = {
+    "str": "click.type-text",
+    "int": "click.type-number",
+    "int range": "click.type-number",
+    "path": "click.type-path",
+}
 _RANGE = re.compile(r"^(?:(?P<low>-?\d+)<=)?x(?:<=(?P<high>-?\d+)|>=(?P<min>-?\d+))?$")
 
 

@@ -135,7 +135,10 @@ def today(as_of: dt.date | None) -> dt.date:
     return as_of if as_of is not None else dt.date.today()
 
 
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help=later("opt.output"), show_default=False)]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help=later("opt.output"), metavar=later("metavar.file"), show_default=False),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help=later("opt.force"))]
 
 

@@ -56,8 +56,8 @@ def _option(name: str) -> str:
     return _ARGUMENTS.get(name) or "--" + name.replace("_", "-")
 
 
-def _opt(name: str, key: str) -> object:
-    return typer.Option(name, help=later(key), show_default=False)
+def _opt(name: str, key: str, metavar: str) -> object:
+    return typer.Option(name, help=later(key), metavar=later(f"metavar.{metavar}"), show_default=False)
 
 
 def record(
@@ -65,23 +65,24 @@ def record(
         Optional[str], typer.Argument(metavar="ID", help=later("opt.record-id"), show_default=False)
     ] = None,
     event: Annotated[
-        Optional[str], typer.Argument(metavar="EVENT", help=later("opt.record-event"), show_default=False)
+        Optional[str],
+        typer.Argument(metavar=later("metavar.event"), help=later("opt.record-event"), show_default=False),
     ] = None,
     by: Annotated[
-        Optional[str], typer.Argument(metavar="NEW-ID", help=later("opt.record-by"), show_default=False)
+        Optional[str], typer.Argument(metavar=later("metavar.new-id"), help=later("opt.record-by"), show_default=False)
     ] = None,
-    date: Annotated[Optional[str], _opt("--date", "opt.record-date")] = None,
-    case: Annotated[Optional[str], _opt("--case", "opt.record-case")] = None,
-    body: Annotated[Optional[str], _opt("--body", "opt.record-body")] = None,
-    to: Annotated[Optional[str], _opt("--to", "opt.record-to")] = None,
-    target: Annotated[Optional[str], _opt("--target", "opt.record-target")] = None,
-    work: Annotated[Optional[str], _opt("--work", "opt.record-work")] = None,
-    year: Annotated[Optional[str], _opt("--year", "opt.record-year")] = None,
-    valid_from: Annotated[Optional[str], _opt("--valid-from", "opt.record-valid-from")] = None,
-    valid_to: Annotated[Optional[str], _opt("--valid-to", "opt.record-valid-to")] = None,
-    revision: Annotated[Optional[str], _opt("--revision", "opt.record-revision")] = None,
-    note: Annotated[Optional[str], _opt("--note", "opt.record-note")] = None,
-    from_file: Annotated[Optional[Path], _opt("--from", "opt.record-from")] = None,
+    date: Annotated[Optional[str], _opt("--date", "opt.record-date", "date")] = None,
+    case: Annotated[Optional[str], _opt("--case", "opt.record-case", "case")] = None,
+    body: Annotated[Optional[str], _opt("--body", "opt.record-body", "body")] = None,
+    to: Annotated[Optional[str], _opt("--to", "opt.record-to", "year-or-date")] = None,
+    target: Annotated[Optional[str], _opt("--target", "opt.record-target", "year-or-date")] = None,
+    work: Annotated[Optional[str], _opt("--work", "opt.record-work", "years")] = None,
+    year: Annotated[Optional[str], _opt("--year", "opt.record-year", "year")] = None,
+    valid_from: Annotated[Optional[str], _opt("--valid-from", "opt.record-valid-from", "year")] = None,
+    valid_to: Annotated[Optional[str], _opt("--valid-to", "opt.record-valid-to", "year")] = None,
+    revision: Annotated[Optional[str], _opt("--revision", "opt.record-revision", "year")] = None,
+    note: Annotated[Optional[str], _opt("--note", "opt.record-note", "text")] = None,
+    from_file: Annotated[Optional[Path], _opt("--from", "opt.record-from", "file")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=later("opt.dry-run"))] = False,
     data: DataOption = None,
     as_of: AsOfOption = None,

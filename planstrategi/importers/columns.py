@@ -1,7 +1,7 @@
 """What a plan overview's columns mean: headings and their synonyms, year columns, and the x marks.
 
-Headings are matched without regard to case, spacing, dots or a trailing colon, in Norwegian or
-English (``HEADINGS``). A year column is headed ``24``, ``2024``, ``2024/25`` or ``2024–2025``
+Headings are matched without regard to case, spacing, dots or a trailing colon, in bokmål,
+nynorsk or English (``HEADINGS``). A year column is headed ``24``, ``2024``, ``2024/25`` or ``2024–2025``
 (the first year counts). A heading that means nothing here is not an error: its cells go into
 the plan's remarks as ``Heading: value`` and the import warns once, at the heading.
 
@@ -35,29 +35,38 @@ from planstrategi.model import Kind, RevisionState
 HEADINGS: dict[str, frozenset[str]] = {
     "id": frozenset({"id", "planid", "plan-id"}),
     "title": frozenset(
-        {"navn", "tittel", "title", "name", "plan", "planer", "plandokument", "plandokumenter", "dokument", "plannavn"}
+        {"navn", "namn", "tittel", "title", "name", "plan", "planer", "planar", "plandokument", "plandokumenter"}
+        | {"dokument", "plannavn", "plannamn"}
     ),
     "adopted": frozenset(
         {"vedtatt", "adopted", "vedtaksår", "vedtatt år", "år vedtatt", "vedtaksdato", "dato vedtatt", "vedtatt dato"}
+        | {"vedteke", "vedteke år", "år vedteke", "dato vedteke", "vedteke dato"}
     ),
     "case": frozenset({"sak", "saksnr", "sak nr", "saksnummer", "vedtakssak", "case", "case number"}),
     "responsible": frozenset(
         {"ansvarlig", "ansvar", "enhet", "ansvarlig enhet", "avdeling", "sektor", "responsible", "unit"}
+        | {"ansvarleg", "eining", "ansvarleg eining"}
     ),
-    "body": frozenset({"utvalg", "politisk utvalg", "organ", "vedtaksorgan", "committee", "body"}),
+    "body": frozenset(
+        {"utvalg", "politisk utvalg", "utval", "politisk utval", "organ", "vedtaksorgan", "committee", "body"}
+    ),
     "legal_basis": frozenset({"lovgrunnlag", "hjemmel", "lovhjemmel", "lov", "legal basis", "legal_basis"}),
     "new_or_revised": frozenset({"ny/revidert", "ny eller revidert", "ny/rev", "new/revised", "ny / revidert"}),
     "status": frozenset({"status", "tilstand"}),
-    "remarks": frozenset({"merknad", "merknader", "kommentar", "kommentarer", "remark", "remarks", "note", "notat"}),
+    "remarks": frozenset(
+        {"merknad", "merknader", "merknadar", "kommentar", "kommentarer", "kommentarar", "remark", "remarks", "note"}
+        | {"notat"}
+    ),
     "category": frozenset({"kategori", "category", "gruppe", "group", "område", "tjenesteområde"}),
     "kind": frozenset({"type", "kind", "dokumenttype", "art", "plantype"}),
 }
 _YEAR = re.compile(r"^((?:19|20)?[0-9]{2})(?:\s*[/–-]\s*(?:19|20)?[0-9]{2})?$")
 MARKS = frozenset({"x", "✓", "✔", "ja", "yes", "*"})
-_ADOPTED_WORDS = frozenset({"vedtatt", "behandlet", "ferdig", "adopted", "done"})
-_WORK_WORDS = frozenset({"pågår", "under arbeid", "oppstart", "startet", "in progress", "started"})
+_ADOPTED_WORDS = frozenset({"vedtatt", "behandlet", "ferdig", "adopted", "done", "vedteke", "behandla", "handsama"})
+_WORK_WORDS = frozenset({"pågår", "under arbeid", "oppstart", "startet", "starta", "in progress", "started"})
 _STATUS_WORDS = {
     "gjeldende": "gjeldende",
+    "gjeldande": "gjeldende",
     "aktiv": "gjeldende",
     "under revisjon": "under-revisjon",
     "under-revisjon": "under-revisjon",
@@ -66,14 +75,16 @@ _STATUS_WORDS = {
     "ny": "utkast",
     "utgått": "utgått",
     "opphevet": "utgått",
+    "oppheva": "utgått",
     "erstattet": "erstattet",
+    "erstatta": "erstattet",
 }
 #: Words in a title that tell the kind of document, most specific first (kommunedelplan before kommuneplan).
 _KIND_WORDS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(r"\bkommunedelplan"), Kind.KOMMUNEDELPLAN),
     (re.compile(r"\bkommuneplan|samfunnsdel|arealdel"), Kind.KOMMUNEPLAN),
     (re.compile(r"handlingsplan|handlingsprogram"), Kind.HANDLINGSPLAN),
-    (re.compile(r"retningslinje"), Kind.RETNINGSLINJE),
+    (re.compile(r"retningslin"), Kind.RETNINGSLINJE),  # retningslinje, nynorsk retningsline
     (re.compile(r"reglement"), Kind.REGLEMENT),
     (re.compile(r"strategi(?:en|er|ene)?\b"), Kind.STRATEGI),  # not "strategisk næringsplan"
     (re.compile(r"vedtekt"), Kind.VEDTEKT),
@@ -84,7 +95,7 @@ _KIND_WORDS: list[tuple[re.Pattern[str], Kind]] = [
     (re.compile(r"budsjett"), Kind.BUDSJETT),
     (re.compile(r"\btemaplan"), Kind.TEMAPLAN),
 ]
-_YEARLY = re.compile(r"\bårlig|\bhvert år|\bannual|\byearly|\bevery year")
+_YEARLY = re.compile(r"\bårl[ie]g|\bhvert år|\bkvart år|\bannual|\byearly|\bevery year")
 
 
 class Marks(StrEnum):

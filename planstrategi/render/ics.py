@@ -12,26 +12,25 @@ One all-day event per item, each asked of the rules, never worked out here:
 
 UIDs are the plan's id, the kind and the date, so a subscribing client updates an event rather
 than adding it twice; DTSTAMP is the date asked about (``--as-of``), so the same register on the
-same day gives the same bytes. Text from the data goes through ``_text``; ``icalendar`` escapes
-commas, semicolons, backslashes and newlines and folds long lines.
+same day gives the same bytes. Text from the data goes through the ics sink of ``render/safety.py``
+(``safety.ics_text``, ``safety.ics_link`` for the URL); ``icalendar`` escapes commas, semicolons,
+backslashes and newlines and folds long lines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planstrategi.i18n import t
 from planstrategi.model import Plan
+from planstrategi.render import safety
 from planstrategi.rules import engine, requirements, terms
 from planstrategi.store.register import Register
 
 DOMAIN = "planstrategi"
 _SKIPPED = frozenset({engine.ReasonCode.TERM_MISSED, engine.ReasonCode.TERM_SCHEDULED})
-# RFC 5545 §3.3.11: TEXT holds no control characters but HTAB (newlines are escaped by icalendar).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -45,13 +44,6 @@ class CalendarEvent:
     summary: str
     description: str
     url: str | None = None
-
-
-def _text(value: str) -> str:
-    """Text fit for an iCalendar TEXT value: control characters (but tab and newline) become spaces.
-
-    Candidate for ``render/safety.py`` (the ics sink)."""
-    return _CONTROL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _day(when: int | dt.date) -> tuple[dt.date, bool]:
@@ -134,20 +126,23 @@ def render(items: Sequence[CalendarEvent], *, name: str, as_of: dt.date) -> byte
     calendar.add("prodid", "-//planstrategi//oversikt over planer//NO")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _text(name))
+    # An X- property is of no known type to icalendar, which would write a newline in it raw and
+    # then refuse the line: say it is TEXT, so it is escaped as the summary is.
+    calendar.add("x-wr-calname", icalendar.vText(safety.ics_text(name)))
     stamp = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
     for item in items:
         event = icalendar.Event()
-        event.add("uid", item.uid)
+        event.add("uid", safety.ics_text(item.uid))  # the plan's id is a slug; the sink all the same
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + dt.timedelta(days=1))
-        event.add("summary", _text(item.summary))
-        event.add("description", _text(item.description))
+        event.add("summary", safety.ics_text(item.summary))
+        event.add("description", safety.ics_text(item.description))
         event.add("categories", [t(f"publish.ics.kind.{item.kind}")])
         event.add("transp", "TRANSPARENT")  # a deadline does not make the planner busy
-        if item.url:
-            event.add("url", item.url)
+        url = safety.ics_link(item.url)
+        if url:
+            event.add("url", url)
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data

@@ -220,6 +220,40 @@ def json_text(document: Any, *, indent: int | None = 2) -> str:
     return text.replace(_V1_COMMAND, "##\\u005b")
 
 
+_ICS_BREAK = re.compile("\r\n?")
+_DOUBLE_COLON = re.compile(":(?=:)")
+
+
+def ics_text(text: str) -> str:
+    """Text from the data in an iCalendar TEXT value: the feed's name, an event's summary or description.
+
+    Invariant: CR and CRLF become LF, which icalendar writes as ``\\n`` (RFC 5545 §3.3.11), so the
+    text stays inside its property: no line break of its own, so it can start no property
+    (``ATTENDEE:``), no ``END:VEVENT`` and no event; other control characters, bidirectional
+    overrides, line separators and lone surrogates are shown as escapes (``\\x1b``), as in every
+    other sink (TEXT allows none but tab, which stays); ``;``, ``,`` and ``\\`` are icalendar's to
+    escape. The feed is folded at 75 octets, so any place in the text may start a line: there is
+    no ``::`` at all (a backslash between the colons, ``:\\:``) and no ``##[`` (``##\\[``), and
+    the feed printed in the Actions log forges no command. Read back by an iCalendar parser, the
+    value is exactly what this function returns.
+    """
+    if "\r" in text:
+        text = _ICS_BREAK.sub("\n", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(_show, text)
+    if "::" in text:
+        text = _DOUBLE_COLON.sub(":\\\\", text)
+    return text.replace(_V1_COMMAND, "##\\[")
+
+
+def ics_link(value: Any) -> str | None:
+    """An address for an iCalendar URI value (an event's ``URL``): ``link``'s rule, and none that
+    holds ``::`` or ``##[`` (folding may put either at the start of a line). Otherwise None: the
+    event has no URL, and the address is still in the plan file."""
+    url = link(value)
+    return None if url is None or "::" in url or _V1_COMMAND in url else url
+
+
 def file_name(name: str) -> str:
     """A file name as the user should see it in any sink: every byte that is not UTF-8 as ``\\udcNN``,
     control characters as escapes. Already what ``register.display_path`` gives for a plan file;

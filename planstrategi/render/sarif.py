@@ -30,7 +30,16 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 #: The codes whose problems are warnings; every other code is an error (a rule's default level).
-WARNING_CODES = frozenset({"ignored-file", "expired-unplanned", "revision-year", "adopted-after-validity"})
+WARNING_CODES = frozenset(
+    {
+        "ignored-file",
+        "expired-unplanned",
+        "revision-year",
+        "adopted-after-validity",
+        "reserved-file-name",
+        "long-file-name",
+    }
+)
 
 #: The README section that lists every problem code; each rule's ``helpUri`` points there.
 CODES_ANCHOR = "problem-codes"

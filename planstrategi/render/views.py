@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from planstrategi.i18n import language, t
+from planstrategi.i18n import language, long_date, t
 from planstrategi.render.report import Column, Report, Row, Table
 
 MARK_SYMBOLS = {"planned": "x", "in-progress": "x", "done": "v", "overdue": "!"}
@@ -68,7 +68,7 @@ def due_report(
     counts = {u: sum(r["urgency"] == u for r in rows) for u in ("overdue", "expired", "due")}
     if overdue_only:
         del counts["due"]
-    date = as_of.isoformat()
+    date = long_date(as_of)
     table = Table(
         key="rows",
         caption=t(f"{kind}.caption", year=year, date=date),
@@ -147,7 +147,7 @@ def matrix_report(
         ],
         rows=rows,
         group=Column("category_name", t("col.category")),
-        notes=[t("table.legend"), t("report.as-of", date=as_of.isoformat())],
+        notes=[t("table.legend"), t("report.as-of", date=long_date(as_of))],
         legend=t("table.legend"),
         empty=t("list.none"),
     )

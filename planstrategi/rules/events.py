@@ -61,7 +61,8 @@ class EventKind(StrEnum):
     REPEALED = "repealed"
 
 
-#: The Norwegian words a planner may write instead, in a decisions file or on the command line.
+#: The Norwegian words a planner may write instead, in a decisions file or on the command line:
+#: bokmål first, then the nynorsk forms (vedteke/vedteken, starta, utsett, planlagd, erstatta, oppheva).
 ALIASES: dict[str, EventKind] = {
     "vedtatt": EventKind.ADOPTED,
     "startet": EventKind.STARTED,
@@ -71,6 +72,14 @@ ALIASES: dict[str, EventKind] = {
     "planlagt": EventKind.PLANNED,
     "erstattet-av": EventKind.REPLACED_BY,
     "opphevet": EventKind.REPEALED,
+    "vedteke": EventKind.ADOPTED,
+    "vedteken": EventKind.ADOPTED,
+    "starta": EventKind.STARTED,
+    "påbyrja": EventKind.STARTED,
+    "utsett": EventKind.POSTPONED,
+    "planlagd": EventKind.PLANNED,
+    "erstatta-av": EventKind.REPLACED_BY,
+    "oppheva": EventKind.REPEALED,
 }
 
 #: The fields each event takes besides ``plan`` and ``event``; the required ones first in REQUIRED.

@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import errno
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -149,7 +149,9 @@ def load(root: Path, *, as_of: dt.date | None = None, progress: Callable[[int], 
 
     for folder in (PLANS_DIR, GOALS_DIR):
         register.problems.extend(folder_problems(root / folder))
-        register.problems.extend(_ignored_files(root / folder))
+        listed = _listing(root / folder)
+        register.problems.extend(_ignored_files(root / folder, listed))
+        register.problems.extend(file_name_problems(root / folder, listed, register.plans))
     _check_references(register)
     _load_github_users(register, root / GITHUB_USERS_FILE, real_root)
     if as_of is not None:
@@ -239,15 +241,21 @@ def folder_problems(folder: Path) -> list[Problem]:
         return [_error(display_path(folder), 0, 0, "unreadable-folder", reason=exc.strerror or type(exc).__name__)]
 
 
-def _ignored_files(folder: Path) -> list[Problem]:
+def _listing(folder: Path) -> dict[str, bool]:
+    """The names in ``folder``, each with whether it is a regular file (not a link); {} if it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name: entry.is_file(follow_symlinks=False) for entry in entries}
+    except OSError:
+        return {}
+
+
+def _ignored_files(folder: Path, listed: dict[str, bool]) -> list[Problem]:
     """A warning for each file the load passes over: `plan.yml`, `plan.YAML`, `notes.txt` …
 
-    Hidden files (`.gitkeep`) are left alone. One listing of the folder, so it is cheap.
+    Hidden files (`.gitkeep`) are left alone. From the one listing of the folder, so it is cheap.
     """
-    try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False))
-    except OSError:
-        return []
+    names = sorted(name for name, is_file in listed.items() if is_file)
     return [
         Problem(
             display_path(folder / name),
@@ -260,6 +268,46 @@ def _ignored_files(folder: Path) -> list[Problem]:
         for name in names
         if not name.endswith(SUFFIX) and not name.startswith(".")
     ]
+
+
+#: A stem of ASCII characters no longer than this is never shortened by ``new`` (``scaffold.plan_id``
+#: cuts slugs at ``scaffold.MAX_ID_CHARS``, 80, and a slug of ASCII text is never longer than the
+#: text): the usual name is judged without importing scaffold. tests/test_hostile.py keeps it below.
+_SURELY_SHORT = 64
+
+
+def file_name_problems(folder: Path, names: Iterable[str], plans: Mapping[str, Plan]) -> list[Problem]:
+    """A warning for each ``.yaml`` name in ``folder`` that breaks elsewhere, with the name to use.
+
+    ``reserved-file-name``: CON, PRN, AUX, NUL, COM1-9, LPT1-9 in any case and with any extension,
+    which Windows cannot have as files (a clone there fails). ``long-file-name``: over 255 bytes of
+    UTF-8, or longer than the ids ``new`` and ``import`` make (a path on Windows may be 260
+    characters in all). The name offered is the one ``new`` would make (``scaffold.plan_id``), with
+    the kind of the plan of that id (``plans``) in the ``-kind`` it adds to a reserved name.
+    """
+    from planstrategi.store import safeio
+
+    found: list[Problem] = []
+    for name in sorted(names):
+        if not name.endswith(SUFFIX) or name.startswith("."):
+            continue
+        stem = name[: -len(SUFFIX)]
+        reserved = safeio.reserved_name(name)
+        if not reserved and stem.isascii() and len(stem) <= _SURELY_SHORT:
+            continue
+        from planstrategi.store import scaffold  # only for a name that may be wrong: it is slow to import
+
+        size = len(os.fsencode(name))
+        long = size > safeio.MAX_NAME_BYTES or len(scaffold.slugify(stem)) > scaffold.MAX_ID_CHARS
+        if not reserved and not long:
+            continue
+        kind = plans[stem].kind.value if stem in plans else "plan"
+        new = scaffold.plan_id(stem, kind) or kind
+        code = "reserved-file-name" if reserved else "long-file-name"
+        key = code if folder.name == PLANS_DIR else f"{code}.goals"
+        message = t(key, name=printable(name), new=new, length=size, limit=scaffold.MAX_ID_CHARS)
+        found.append(Problem(display_path(folder / name), 1, 1, Severity.WARNING, code, message))
+    return found
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -36,6 +36,10 @@ MAX_DEPTH = 100
 #: Most problems reported for one file; the rest are counted in one last problem ("N more problems").
 #: A file of 100,000 unknown keys would otherwise print 100,000 lines (and take minutes to place).
 MAX_PROBLEMS_PER_FILE = 100
+#: Most values (keys, list items, texts: YAML's nodes) in one file, counting again what an alias
+#: repeats. The largest file of a real register (the bundled list of every municipality) has about
+#: 3,200; a million-byte file of 500,000 list items took 5 s and 700 MB to parse and check.
+MAX_NODES = 20_000
 
 _TRUE_WORDS = frozenset({"true", "True", "TRUE"})
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -133,6 +137,8 @@ def make_loader(base: type[Any]) -> type[Any]:
             self.findings: list[tuple[yaml.Node, str, dict[str, object]]] = []
             self.aliases = 0
             self.depth = 0
+            self.repeated = 0  # nodes that aliases repeat, counted toward MAX_NODES
+            self.sizes: dict[int, int] = {}
 
         def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
             # Only the pure-Python loader composes in Python; libyaml never calls this.
@@ -152,6 +158,9 @@ def make_loader(base: type[Any]) -> type[Any]:
                 self.aliases += 1
                 if self.aliases > MAX_ALIASES:
                     raise _Stop("too-many-aliases", node, limit=MAX_ALIASES)
+                self.repeated += _tree_size(node, self.sizes)
+                if self.repeated > MAX_NODES:  # seven aliases to a list of 19,000 items
+                    raise _Stop("too-many-values", node, limit=MAX_NODES)
             try:
                 return super().construct_object(node, deep=deep)
             except _CONSTRUCT_ERRORS:
@@ -328,8 +337,58 @@ def _position(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
+def _tree_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many nodes ``node`` stands for, each alias inside it counted as what it repeats.
+
+    ``sizes`` keeps what was counted (by node id), so each node is walked once however often it is
+    repeated; a node inside itself (a recursive alias) counts once there. No recursion.
+    """
+    todo: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while todo:
+        current, done = todo.pop()
+        if isinstance(current, yaml.SequenceNode):
+            children: list[yaml.Node] = current.value
+        elif isinstance(current, yaml.MappingNode):
+            children = [part for pair in current.value for part in pair]
+        else:
+            children = []
+        if done:
+            sizes[id(current)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        elif id(current) not in sizes:
+            sizes[id(current)] = 1  # until its children are counted
+            todo.append((current, True))
+            todo.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(node)]
+
+
+def _past_max_nodes(text: str) -> Any:
+    """Where the first node past MAX_NODES starts, or None: a walk of the parser's events that stops
+    there, so a file of half a million values is refused for the price of 20,000 (libyaml composes
+    the whole tree before the loader sees a node). A syntax error is left to the parse proper."""
+    count = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=LOADER):
+            if isinstance(event, yaml.NodeEvent):
+                count += 1
+                if count > MAX_NODES:
+                    return event.start_mark
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:  # too deep is the parse's to report (PyYAML's own scanner slows down)
+                    return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def parse(text: str, shown: str) -> Document:
     """Parse one YAML document from text into plain data, gathering every problem found."""
+    if len(text) > MAX_NODES:  # a node takes at least a character: a shorter file cannot have too many
+        past = _past_max_nodes(text)
+        if past is not None:
+            return Document(shown, None, [_at(shown, past, "too-many-values", limit=MAX_NODES)], text)
     loader = LOADER(text)
     try:
         # get_single_data() in two steps, so the node tree is kept to place problems with.
@@ -494,13 +553,24 @@ def _stray_tab(text: str, root: yaml.Node | None) -> tuple[int, int] | None:
         if inside < len(spans) and spans[inside][0] <= tab:
             tab = text.find("\t", spans[inside][1])
             continue
-        line_start = text.rfind("\n", 0, tab) + 1
+        line, line_start = _yaml_line(text, tab)
         if _comment_before(text, line_start, tab, spans):
-            end = text.find("\n", tab)
-            tab = text.find("\t", end) if end >= 0 else -1
+            end = _YAML_BREAK.search(text, tab)
+            tab = text.find("\t", end.start()) if end is not None else -1
             continue
-        return text.count("\n", 0, tab) + 1, tab - line_start + 1
+        return line, tab - line_start + 1
     return None
+
+
+def _yaml_line(text: str, index: int) -> tuple[int, int]:
+    """The line (1-based) that ``index`` is on and where that line starts, lines counted as YAML
+    counts them: a lone CR, NEL (U+0085), U+2028 and U+2029 end a line as LF and CRLF do."""
+    if not _OTHER_BREAK.search(text, 0, index):  # the usual file: only LF (and CRLF, whose LF counts)
+        return text.count("\n", 0, index) + 1, text.rfind("\n", 0, index) + 1
+    line, start = 1, 0
+    for found in _YAML_BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, start
 
 
 def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError | None:
@@ -525,6 +595,7 @@ def _tab_error_before(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLEr
 
 
 _YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_OTHER_BREAK = re.compile("[\r\x85\u2028\u2029]")
 
 
 def _tab_problem(shown: str, text: str, line: int, column: int) -> Problem:
