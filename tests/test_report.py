@@ -187,3 +187,17 @@ def test_golden_on_the_bundled_register(name: str) -> None:
     if UPDATE:
         path.write_bytes(result.stdout_bytes)
     assert result.stdout_bytes.decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("output_format", ["html", "markdown"])
+def test_the_public_appendix_hides_working_notes_that_internal_shows(output_format: str) -> None:
+    """The council and the public read the appendix without the register's working notes (whether a
+    requirement was checked against the law, plan ids); ``--internal`` shows them to the planner."""
+    base = ("report", "--data", str(ROOT / "data"), "--as-of", AS_OF, "--format", output_format)
+    code, public, _ = run(*base)
+    assert code == 0
+    code, internal, _ = run(*base, "--internal")
+    assert code == 0
+    assert "Kontrollert" not in public and "Kontrollert" in internal
+    assert "kommuneplanens-samfunnsdel" not in public and "kommuneplanens-samfunnsdel" in internal
+    assert run(*base, "--public")[1] == public
