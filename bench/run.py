@@ -434,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--diff-from", type=int, default=DIFF_FROM, help="smallest register the diff of 10 changed files is timed on"
     )
+    parser.add_argument("--scale-files", type=int, default=36_000, help="plan files of the big-outputs table")
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="the Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args(argv)
@@ -461,6 +462,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"diff, {_label(size)}: {runs} runs …", file=sys.stderr, flush=True)
                 diffs[size] = bench_diff(int(size), runs, Path(tmp))
         rendering = bench_rendering(runs, Path(tmp), render_lines, render_plans)
+    import scale  # bench/scale.py: list, table, due and report beside validate (not with --quick)
+
+    big, big_failed = scale.for_run(args.scale_files, runs, smoke=args.smoke, quick=args.quick)
     report = "\n\n".join(
         [
             machine(load),
@@ -471,8 +475,8 @@ def main(argv: list[str] | None = None) -> int:
             *([diff_table(diffs, runs)] if diffs else []),
         ]
     )
-    print(report)
-    failed = [
+    print(f"{report}\n\n{big}" if big else report)
+    failed = big_failed + [
         f"{size}: {name}: {m.failure}"
         for size, ms in [*results.items(), *rendering.items(), *diffs.items()]
         for name, m in ms.items()
@@ -480,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if write:
         write_markdown(args.output, report)
+        scale.write_section(args.output, big)
         print(f"\nwritten to {args.output}", file=sys.stderr)
     if failed:
         print("\n".join(["", "failed:", *failed]), file=sys.stderr)

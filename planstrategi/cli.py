@@ -44,6 +44,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "coordination": ("intelligence", "coordination"),
     "report": ("intelligence", "report"),
     "calendar": ("publish", "calendar"),
+    "site": ("publish", "site"),
     "review": ("rollforward", "review"),
     "diff": ("review", "diff"),
     "schema": ("review", "schema"),

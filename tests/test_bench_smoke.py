@@ -140,3 +140,26 @@ def test_hostile_bench_smoke_run(tmp_path: Path) -> None:
     hostile = importlib.import_module("hostile")
     assert f"{cases + len(hostile.GENERATED)} cases and 4 commands ran once; failed: none" in result.stdout
     assert not (tmp_path / "BENCHMARKS.md").exists()
+
+
+def test_big_outputs_smoke_runs_every_command_and_keeps_the_prose_around_its_table(tmp_path: Path) -> None:
+    scale = importlib.import_module("scale")  # bench/scale.py, what `run.py --smoke` runs after the others
+    text, failed = scale.for_run(36_000, 5, smoke=True)
+    assert failed == []
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == [name for name, _ in scale.COMMANDS]
+    assert rows[0].split(" | ")[2] == "1.00×"
+    assert all(row.endswith("| met |") or row.endswith("| not met |") for row in rows), rows
+    assert "| 60 files | median of 1 (s) |" in text  # the tiny register, once: nothing timed
+    assert scale.for_run(36_000, 5, quick=True) == ("", [])
+
+    page = tmp_path / "BENCHMARKS.md"
+    page.write_text("# Benchmarks\n\nProse before.\n", encoding="utf-8")
+    scale.write_section(page, "first table")
+    written = page.read_text(encoding="utf-8")
+    assert written.index("Prose before.") < written.index(scale.HEADING) < written.index("first table")
+    page.write_text(written.replace(scale.END, scale.END + "\n\nProse after."), encoding="utf-8")
+    scale.write_section(page, "second table")
+    again = page.read_text(encoding="utf-8")
+    assert "first table" not in again and "second table" in again
+    assert again.count(scale.HEADING) == 1 and again.rstrip().endswith("Prose after.")

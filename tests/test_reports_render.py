@@ -130,7 +130,9 @@ def test_html_escapes_everything_and_links_only_safe_addresses() -> None:
     tags = _tags(text)
     assert "script" not in [tag for tag, _ in tags] and "b" not in [tag for tag, _ in tags]
     assert "&lt;script&gt;" in text
-    assert [attrs["href"] for tag, attrs in tags if tag == "a"] == ['https://x.no/"><b>']
+    hrefs = [attrs["href"] for tag, attrs in tags if tag == "a"]
+    assert hrefs == ["#main", 'https://x.no/"><b>']  # the skip link, then the one safe address
+    assert ("main", {"id": "main", "tabindex": "-1"}) in tags  # the skip link's target is on the page
 
 
 def test_html_language_follows_the_report() -> None:

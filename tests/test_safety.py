@@ -33,6 +33,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planstrategi.cli import app
+from planstrategi.model.problems import has_errors
+from planstrategi.render import html as render_html
 from planstrategi.render import safety
 from planstrategi.store import register
 
@@ -469,23 +471,44 @@ ANNOTATION = re.compile(r"::(error|warning) file=[^:,\n]*(,line=[0-9]+,col=[0-9]
 class _Tags(HTMLParser):
     ALLOWED = frozenset(
         {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "table", "caption", "thead"}
-        | {"tbody", "tr", "th", "td", "a", "p", "br", "span"}
+        | {"tbody", "tr", "th", "td", "a", "p", "br", "span", "header", "nav", "footer", "ul", "li", "strong"}
+        | {"details", "summary", "link"}
     )
-    ATTRIBUTES = frozenset({"lang", "charset", "name", "content", "scope", "class", "colspan", "href", "aria-hidden"})
+    ATTRIBUTES = frozenset(
+        {"lang", "charset", "name", "content", "scope", "class", "colspan", "href", "aria-hidden"}
+        | {"id", "headers", "data-label", "tabindex", "title", "aria-label", "aria-current", "rel", "open"}
+    )
+
+    def __init__(self, *, site: bool = False) -> None:
+        super().__init__()
+        self.site = site  # a page of ``site``: links to its own pages and its stylesheet are allowed
+        self.ids: set[str] = set()
+        self.anchors: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         assert tag in self.ALLOWED, tag
+        if tag == "link":  # only the site's own stylesheet
+            assert self.site and dict(attrs).get("rel") == "stylesheet", attrs
         for name, value in attrs:
             assert name in self.ATTRIBUTES, name
+            if name == "id":
+                assert value and re.fullmatch("[a-z0-9-]+", value), value
+                self.ids.add(value)
             if name == "href":
-                assert safety.link(value) == value
+                if value is not None and value.startswith("#"):
+                    self.anchors.append(value[1:])
+                elif self.site and render_html.local_link(value) is not None:
+                    assert ".." not in (value or "").split("/")[1:], value
+                else:
+                    assert safety.link(value) == value
 
 
-def html_ok(text: str) -> None:
+def html_ok(text: str, *, site: bool = False) -> None:
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
-    parser = _Tags()
+    parser = _Tags(site=site)
     parser.feed(text)
     parser.close()
+    assert set(parser.anchors) <= parser.ids, parser.anchors  # a link inside the page leads to an element on it
     assert text.count("<script") == 0
     no_commands(text)
 
@@ -563,7 +586,35 @@ GROUPS = {
     "reports": [run for run in runs() if run[0][0] in REPORTS[:4]],
     "intelligence": [run for run in runs() if run[0][0] in REPORTS[4:]],
     "show-report-diff-validate": [run for run in runs() if run[0][0] not in REPORTS],
+    "site": [],  # planstrategi site: every page it writes (site_ok)
 }
+
+
+def site_ok(folder: Path, data: Path, env: dict[str, str]) -> None:
+    """``site`` refuses the register with its broken file (problems printed, nothing written); without
+    it, every page it writes keeps the html invariants, with links only to its own pages."""
+    out_dir = folder / "site"
+    code, out, err = invoke("site", "--output", str(out_dir), "--data", str(data), "--as-of", AS_OF, env=env)
+    assert code == 1 and not out_dir.exists(), (code, err)
+    terminal_ok(out)
+    terminal_ok(err)
+    (data / "plans" / "odelagt.yaml").unlink()
+    broken = has_errors(register.load(data).sorted_problems(), strict=False)  # a hostile text can be an error too
+    for audience in ("--public", "--internal"):
+        code, out, err = invoke(
+            "site", "--output", str(out_dir), audience, "--force", "--data", str(data), "--as-of", AS_OF, env=env
+        )
+        terminal_ok(out)
+        terminal_ok(err)
+        if broken:
+            assert code == 1 and not out_dir.exists(), (code, err)
+            continue
+        assert code == 0, err
+        pages = sorted(out_dir.rglob("*.html"))
+        assert out_dir / "plan" / "fiendtlig.html" in pages
+        for page in pages:
+            html_ok(page.read_text(encoding="utf-8"), site=True)
+        assert "<" not in (out_dir / "style.css").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
@@ -581,6 +632,8 @@ def test_every_output_keeps_its_sink_s_invariant(group: str) -> None:
             assert "fiendtlig" in loaded.plans and "fiendtlig" in loaded.goals  # the hostile texts are in the reports
             summary = Path(folder) / "summary.md"
             env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "COLUMNS": "100"}
+            if group == "site":
+                site_ok(Path(folder), data, env)
             for args, fmt in GROUPS[group]:
                 extra = [] if args[0] in ("validate", "diff") else ["--as-of", AS_OF]
                 code, out, err = invoke(*args, "--data", "data", *extra, env=env)

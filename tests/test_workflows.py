@@ -41,6 +41,7 @@ def _workflows() -> dict[str, str]:
     texts = {"project": (ROOT / ".github/workflows/validate.yml").read_text(encoding="utf-8")}
     texts |= {f"init-{name}": templates.workflow(chosen) for name, chosen in INSTALLS.items()}
     texts |= {f"reminders-{name}": templates.reminders_workflow(chosen, 5) for name, chosen in INSTALLS.items()}
+    texts |= {f"pages-{name}": templates.pages_workflow(chosen) for name, chosen in INSTALLS.items()}
     return texts
 
 
@@ -69,8 +70,9 @@ def test_actions_are_pinned_to_commit_shas_with_the_version_beside(name: str) ->
 def test_least_privilege_no_credentials_one_run_at_a_time_and_timeouts(name: str) -> None:
     workflow = _load(WORKFLOWS[name])
     assert workflow["permissions"] == {}
-    # The reminders finish what they started (half the issues closed, half not, helps nobody).
-    cancel = not name.startswith("reminders-")
+    # The reminders finish what they started (half the issues closed, half not, helps nobody), and
+    # so does a deployment of the site.
+    cancel = not name.startswith(("reminders-", "pages-"))
     assert workflow["concurrency"] == {
         "group": "${{ github.workflow }}-${{ github.ref }}",
         "cancel-in-progress": cancel,
@@ -78,7 +80,9 @@ def test_least_privilege_no_credentials_one_run_at_a_time_and_timeouts(name: str
     jobs = workflow["jobs"]
     assert isinstance(jobs, dict)
     for job_name, job in jobs.items():
-        assert job["permissions"].get("contents") == "read", job_name
+        # The one job that reads no repository: it only hands the built site to Pages.
+        if (name, job_name) not in {("pages-index", "deploy"), ("pages-git", "deploy")}:
+            assert job["permissions"].get("contents") == "read", job_name
         assert all(value in {"read", "write"} for value in job["permissions"].values())
         assert 0 < job["timeout-minutes"] <= 30, job_name
         for step in job["steps"]:
@@ -87,6 +91,10 @@ def test_least_privilege_no_credentials_one_run_at_a_time_and_timeouts(name: str
     writers = {job: sorted(k for k, v in jobs[job]["permissions"].items() if v == "write") for job in jobs}
     if name.startswith("reminders-"):
         assert writers == {"reminders": ["issues"]}
+        return
+    if name.startswith("pages-"):
+        assert writers == {"build": [], "deploy": ["id-token", "pages"]}
+        assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
         return
     assert writers["validate"] == [] and writers["diff"] == ["pull-requests"]
     if "code-scanning" in writers:
@@ -325,3 +333,21 @@ def test_the_reminders_workflow_applies_the_actions_with_gh(tmp_path: Path, monk
     assert not any("9" in c[2:3] for c in commands)  # the issue without a marker: never touched
     reopen_comment = next(c["body"] for c in calls if c["args"][:3] == ["issue", "comment", "7"])
     assert reopen_comment.startswith("Planen trenger handling igjen per ")
+
+
+# --- the GitHub Pages workflow -------------------------------------------------------------------
+
+
+def test_the_site_is_built_and_published_on_every_push_to_main() -> None:
+    for chosen in INSTALLS.values():
+        pages, validate = _load(templates.pages_workflow(chosen)), _load(templates.workflow(chosen))
+        assert pages["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+        assert pages["env"] == validate["env"]  # the same planstrategi, installed the same way
+        build = pages["jobs"]["build"]["steps"]  # type: ignore[index]
+        runs = [step["run"] for step in build if "run" in step]
+        assert runs == ['python -m pip install "$PLANSTRATEGI"', "planstrategi site --output _site"]
+        upload = build[-1]
+        assert upload["uses"] == templates.UPLOAD_PAGES.split("  #")[0] and upload["with"] == {"path": "_site"}
+        deploy = pages["jobs"]["deploy"]  # type: ignore[index]
+        assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+        assert [step["uses"] for step in deploy["steps"]] == [templates.DEPLOY_PAGES.split("  #")[0]]

@@ -166,6 +166,7 @@ def report(
     output: OutputOption = None,
     force: ForceOption = False,
     capacity: CapacityOption = DEFAULT_CAPACITY,
+    public: Annotated[bool, typer.Option("--public/--internal", help=later("opt.audience"))] = True,
     data: DataOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
@@ -182,7 +183,8 @@ def report(
     date = today(as_of)
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
     register = load_register(data, date)
-    document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity)
+    audience = "public" if public else "internal"
+    document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity, audience=audience)
     text_format = output_format.text_format()
     if text_format is None:
         from planstrategi.render import docx

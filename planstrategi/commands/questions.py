@@ -80,10 +80,12 @@ def load_register(data: Path | None, as_of: dt.date, *, note: bool = True, cache
     """The register, and one line on stderr naming the files with errors, if any (never a traceback).
 
     With ``cache`` (only the read-only questions of this module ask for it), from the register
-    cache when no file has changed since it was written."""
+    cache when no file has changed since it was written. The warnings that depend on ``as_of`` are
+    not worked out: they are ``validate``'s, and no answer or note here shows a warning."""
     from planstrategi.store import register as reg
 
-    loaded = reg.load_cached(reg.resolve_root(data), as_of=as_of, cache=cache)
+    del as_of  # the date of the question, which the loaded register does not depend on
+    loaded = reg.load_cached(reg.resolve_root(data), cache=cache)
     if note:
         broken_note(loaded)
     return loaded
@@ -128,15 +130,29 @@ def parse_filters(register: Register, **given: str | None) -> Filters:
 
 def emit(report: Report, output_format: OutputFormat) -> None:
     """Print a report in the chosen format."""
-    text = output_format.renderer()(report)
     if output_format is OutputFormat.TABLE:
-        typer.echo(text, nl=False, color=True)  # coloured by render.terminal's rules (FORCE_COLOR through a pipe)
+        from planstrategi.render import table as terminal_table
+
+        for piece in terminal_table.pieces(report):  # written as laid out: a long table starts at once
+            typer.echo(piece, nl=False, color=True)  # coloured by render.terminal's rules (FORCE_COLOR through a pipe)
         return
     # Files for other programs are UTF-8 whatever the console's code page, and the CSV's CRLF
     # must reach the file as written: bytes, not text-mode stdout.
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    if output_format is OutputFormat.JSON:
+        from planstrategi.render import json as json_render
+
+        for piece in json_render.pieces(report):  # encoded as it is written: the text is never whole
+            sys.stdout.buffer.write(piece.encode("utf-8"))
+    else:
+        text = output_format.renderer()(report)
+        for start in range(0, len(text), ENCODED_PIECE):  # in pieces: never a second copy of a large output
+            sys.stdout.buffer.write(text[start : start + ENCODED_PIECE].encode("utf-8"))
     sys.stdout.buffer.flush()
+
+
+#: Characters of a document encoded and written at a time (``emit``).
+ENCODED_PIECE = 1 << 20
 
 
 def refuse_terminal(output: Path | None) -> None:

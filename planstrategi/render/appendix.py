@@ -22,7 +22,7 @@ from planstrategi.i18n import language, t
 from planstrategi.model import Plan
 from planstrategi.render import OutputFormat, intelligence, views
 from planstrategi.render.plan import target_text
-from planstrategi.render.report import Column, Report, Table
+from planstrategi.render.report import AUDIENCES, Column, Report, Table
 from planstrategi.rules import query, requirements, terms, workload
 from planstrategi.store.register import Register
 
@@ -67,8 +67,13 @@ def appendix(
     as_of: dt.date,
     *,
     capacity: int = workload.DEFAULT_CAPACITY,
+    audience: str = "public",
 ) -> Report:
-    """The appendix for ``term`` as seen on ``as_of``."""
+    """The appendix for ``term`` as seen on ``as_of``, for ``audience``: "public" (the default: what
+    the council and the residents read) leaves out the planners' working detail (ids, whether a
+    requirement is checked against the law text and the note saying so); "internal" keeps it."""
+    if audience not in AUDIENCES:
+        raise ValueError(audience)
     plans = query.select(register, query.Filters(), include_retired=False)
     years = range(term.election_year, term.last_year + 1)
     matrix = views.matrix_report(
@@ -98,7 +103,8 @@ def appendix(
         "years": list(term.years),
         "language": language(),
     }
-    return Report("appendix", title, tables, meta, language())
+    meta["audience"] = audience
+    return Report("appendix", title, tables, meta, language()).for_audience(audience)
 
 
 def render(document: Report, output_format: OutputFormat) -> str:

@@ -100,8 +100,8 @@ def requirements_table(checks: Sequence[Check], year: int) -> Table:
     tally = counts(checks)
     unverified = [c.requirement.title for c in checks if not c.requirement.verified]
     notes = [t("requirements.counts", **{s.code: n for s, n in tally.items()})]
-    if unverified:
-        notes.append(t("requirements.unverified", names="; ".join(unverified)))
+    internal = [t("requirements.unverified", names="; ".join(unverified))] if unverified else []
+    notes += internal
     return Table(
         key="rows",
         caption=t("requirements.caption", year=year),
@@ -119,10 +119,11 @@ def requirements_table(checks: Sequence[Check], year: int) -> Table:
                 no_wrap=True,
             ),
             Column("reasons", t("col.reasons")),
-            Column("verified", t("col.verified"), formats=_WIDE),
+            Column("verified", t("col.verified"), formats=_WIDE, internal=True),
         ],
         rows=requirement_rows(checks),
         notes=notes,
+        internal_notes=internal,
         empty=t("requirements.none"),
     )
 
@@ -171,7 +172,14 @@ def workload_tables(load: Workload, *, details: bool = False) -> list[Table]:
         columns=[
             Column("year", t("col.year"), row_header=True, no_wrap=True),
             Column("total", t("col.count"), align="right", no_wrap=True),
-            Column("bar", t("col.bar"), no_wrap=True, formats=_CHARTS),
+            Column(
+                "bar",
+                t("col.bar"),
+                no_wrap=True,
+                formats=_CHARTS,
+                chart=True,
+                alt=lambda r: t("workload.bar-alt", total=r["total"], capacity=load.capacity),
+            ),
             Column("over", t("col.flag"), get=lambda r: flag if r["over"] else "", styles={flag: "bold red"}),
         ],
         rows=year_rows,

@@ -23,6 +23,7 @@ import html as _html
 import json as _json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # C0 controls but tab and newline, DEL and C1, the bidirectional marks, embeddings, overrides and
@@ -218,6 +219,40 @@ def json_text(document: Any, *, indent: int | None = 2) -> str:
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(_surrogate, text)
     return text.replace(_V1_COMMAND, "##\\u005b")
+
+
+#: A chunk of ``json.JSONEncoder.iterencode`` that ends in a number strict JSON has no word for.
+_NOT_FINITE_CHUNK = re.compile(r"(?<![\w.])(?:-?Infinity|NaN)$")
+
+
+def json_pieces(document: Any, *, indent: int | None = 2) -> Iterator[str]:
+    """``json_text(document)`` in pieces of about ``JSON_PIECE`` characters, never the whole text at once.
+
+    The same text as ``json_text``, so the same invariant. Each rule holds piece by piece because
+    the encoder yields every string and every number as a chunk of its own (after its separator):
+    a lone surrogate and ``##[`` can only be inside a string, and a non-finite number is the end of
+    its chunk (written as ``null``)."""
+    encoder = _json.JSONEncoder(ensure_ascii=False, indent=indent, allow_nan=True)
+    buffer: list[str] = []
+    held = 0
+    for chunk in encoder.iterencode(document):
+        if chunk[-1:] in "yN" and _NOT_FINITE_CHUNK.search(chunk):
+            chunk = _NOT_FINITE_CHUNK.sub("null", chunk)
+        if _SURROGATE.search(chunk):
+            chunk = _SURROGATE.sub(_surrogate, chunk)
+        if _V1_COMMAND in chunk:
+            chunk = chunk.replace(_V1_COMMAND, "##\\u005b")
+        buffer.append(chunk)
+        held += len(chunk)
+        if held >= JSON_PIECE:
+            yield "".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+#: Characters ``json_pieces`` gathers before it hands a piece on.
+JSON_PIECE = 1 << 16
 
 
 _ICS_BREAK = re.compile("\r\n?")

@@ -35,31 +35,41 @@ _GAPS = (3, 2)  # blanks between columns: three where they fit, two before stack
 _IRREGULAR = re.compile(r"[^\S\n ]|\S  +\S| +$", re.MULTILINE)
 #: Cells this long have their wrapping kept, since the layout asks for it more than once.
 _CACHED = 256
+_SHORT_KEPT = 20_000  # short cells whose wrapping is kept (then forgotten and kept anew)
 _SHORT_FIELD = 24  # a stacked field this short (label, colon, value) may share a line with the next
 _FIELD_GAP = "   "
 _MEASURE = 30  # cells of a long text column that keep it readable, before short columns are kept whole
 _MIN_VALUE = 16  # a stacked value beside its label gets at least this many cells, else it goes below
 _SGR = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
+#: A character that may not take exactly one cell: below U+0300 (Latin, æøå included) every one does.
+_NOT_ONE_CELL = re.compile(r"[^\x00-\u02ff]")
 
 
 def cells(text: str) -> int:
     """The width of ``text`` in terminal cells (wide East Asian characters take two, combining none)."""
     if text.isascii():
         return len(text)
-    width = 0
-    for char in text:
-        if ord(char) < 0x300:
-            width += 1
-        elif unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        else:
-            width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    rare = _NOT_ONE_CELL.findall(text)
+    if not rare:
+        return len(text)
+    return len(text) + sum(_EXTRA[char] if char in _EXTRA else _extra(char) for char in rare)
+
+
+_EXTRA: dict[str, int] = {}  # a character of U+0300 or above -> its cells less one (-1, 0 or 1)
+
+
+def _extra(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        extra = -1
+    else:
+        extra = 1 if unicodedata.east_asian_width(char) in ("W", "F") else 0
+    _EXTRA[char] = extra
+    return extra
 
 
 def line_widths(lines: list[str], text: str) -> list[int]:
     """The width of each of ``lines`` (``text`` split at newlines) in cells."""
-    return list(map(len, lines)) if text.isascii() else list(map(cells, lines))
+    return list(map(len, lines)) if text.isascii() or not _NOT_ONE_CELL.search(text) else list(map(cells, lines))
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -162,6 +172,9 @@ class _Layout:
         self._wraps: dict[tuple[str, int], list[str]] = {}
         self._longest: dict[str, int] = {}
         self._longest_at: dict[tuple[str, int], int] = {}
+        self._by_width: dict[int, list[tuple[int, str]]] = {}  # column -> (widest line, text), widest first
+        self._column_used: dict[tuple[int, int], int] = {}
+        self._short: dict[tuple[str, int], list[str]] = {}  # short cells' wrapping, at most _SHORT_KEPT
         for measure, column in zip(self.measures, self.columns, strict=True):
             measure.add(column.heading)
         for name, group in table.groups():
@@ -174,9 +187,16 @@ class _Layout:
             self.groups.append((name, texts))
 
     def wrapped(self, text: str, width: int) -> list[str]:
-        """``wrap(text, width)``, kept for long cells (the layout and the output ask more than once)."""
+        """``wrap(text, width)``, kept for long cells (the layout and the output ask more than once)
+        and for short ones that repeat (a group's name, a reason, a status: most cells of a long table)."""
         if len(text) < _CACHED:
-            return wrap(text, width)
+            short = (text, width)
+            lines = self._short.get(short)
+            if lines is None:
+                if len(self._short) >= _SHORT_KEPT:
+                    self._short.clear()
+                lines = self._short[short] = wrap(text, width)
+            return lines
         key = (text, width)
         found = self._wraps.get(key)
         if found is None:
@@ -282,9 +302,32 @@ class _Layout:
             if measure.line <= width:
                 used[index] = measure.line
                 continue
-            texts = [self.columns[index].heading] + [row[index] for _, rows in self.groups for row in rows]
-            used[index] = max(self.used(text, width) for text in texts)
+            key = (index, width)
+            if key not in self._column_used:
+                self._column_used[key] = self._widest_used(index, width)
+            used[index] = self._column_used[key]
         return used
+
+    def _widest_used(self, index: int, width: int) -> int:
+        """The widest line of column ``index`` (heading included) wrapped at ``width``.
+
+        Wrapping never makes a line wider than the text's widest line, nor wider than ``width`` or
+        the column's longest word: the texts are taken widest first, and the search stops when no
+        text left can beat what was found."""
+        ranked = self._by_width.get(index)
+        if ranked is None:
+            texts = [self.columns[index].heading] + [row[index] for _, rows in self.groups for row in rows]
+            ranked = self._by_width[index] = sorted(
+                ((max(line_widths(text.split("\n"), text)), text) for text in dict.fromkeys(texts)),
+                key=lambda item: -item[0],
+            )
+        bound = max(width, self.measures[index].word)
+        found = 0
+        for longest, text in ranked:
+            if longest <= found or found >= bound:
+                break
+            found = max(found, self.used(text, width))
+        return found
 
 
 def _height(layout: _Layout, rows: list[list[str]], widths: list[int]) -> tuple[int, int]:
@@ -346,6 +389,7 @@ def _stacked_lines(layout: _Layout, width: int, colour: bool) -> Iterator[str]:
     """One block per row of ``label: value`` fields; short ones share a line, long ones wrap under their label."""
     labels = [" ".join(c.heading.split()) + ":" for c in layout.columns]
     need = max(max(m.long_word for m in layout.measures), _MIN_VALUE)
+    fields = _Fields(layout.columns, labels, width, colour, need)
     first = True
     for name, rows in layout.groups:
         if name is not None:
@@ -356,47 +400,55 @@ def _stacked_lines(layout: _Layout, width: int, colour: bool) -> Iterator[str]:
             if not first or name is not None:
                 yield ""
             first = False
-            yield from _block(layout.columns, labels, texts, width, colour, need)
+            yield from fields.block(texts)
 
 
-def _block(
-    columns: Sequence[Column], labels: list[str], texts: list[str], width: int, colour: bool, need: int
-) -> Iterator[str]:
-    """One row as fields; values start after the longest label, or under their label when the words
-    (``need`` cells, the longest of at most LONG_WORD) would not fit beside it."""
-    indent = 1 + max(cells(label) for label in labels) + 1
-    below = width - indent < need
-    line, used = "", 0  # a line of short fields being filled, and its width
-    for index, (column, label, text) in enumerate(zip(columns, labels, texts, strict=True)):
-        if not text:
-            continue
-        shown = column.spoken.get(text, text)
-        style = column.styles.get(text, "")
-        head = _paint(label, "bold", colour)
-        size = cells(label) + 1 + cells(shown)
-        start = 1 + size if below else indent + cells(shown)  # the width of a line it starts
-        if index and "\n" not in shown and size <= _SHORT_FIELD and start <= width:
-            if line and used + len(_FIELD_GAP) + size <= width:
-                line += _FIELD_GAP + head + " " + _paint(shown, style, colour)
-                used += len(_FIELD_GAP) + size
+class _Fields:
+    """The stacked layout of one table: what every row's block shares, worked out once."""
+
+    def __init__(self, columns: Sequence[Column], labels: list[str], width: int, colour: bool, need: int) -> None:
+        self.columns, self.labels, self.width, self.colour = columns, labels, width, colour
+        self.sizes = [cells(label) for label in labels]
+        self.heads = [_paint(label, "bold", colour) for label in labels]
+        self.indent = 1 + max(self.sizes) + 1
+        self.below = width - self.indent < need
+
+    def block(self, texts: list[str]) -> Iterator[str]:
+        """One row as fields; values start after the longest label, or under their label when the words
+        (``need`` cells, the longest of at most LONG_WORD) would not fit beside it."""
+        width, colour, indent, below = self.width, self.colour, self.indent, self.below
+        line, used = "", 0  # a line of short fields being filled, and its width
+        for index, (column, text) in enumerate(zip(self.columns, texts, strict=True)):
+            if not text:
+                continue
+            label, label_size, head = self.labels[index], self.sizes[index], self.heads[index]
+            shown = column.spoken.get(text, text)
+            style = column.styles.get(text, "")
+            shown_size = cells(shown)
+            size = label_size + 1 + shown_size
+            start = 1 + size if below else indent + shown_size  # the width of a line it starts
+            if index and "\n" not in shown and size <= _SHORT_FIELD and start <= width:
+                if line and used + len(_FIELD_GAP) + size <= width:
+                    line += _FIELD_GAP + head + " " + _paint(shown, style, colour)
+                    used += len(_FIELD_GAP) + size
+                    continue
+                if line:
+                    yield line
+                pad = " " if below else " " * (indent - 1 - label_size)
+                line, used = " " + head + pad + _paint(shown, style, colour), start
                 continue
             if line:
                 yield line
-            pad = " " if below else " " * (indent - 1 - cells(label))
-            line, used = " " + head + pad + _paint(shown, style, colour), start
-            continue
+                line, used = "", 0
+            if below:
+                yield from (" " + _paint(part, "bold", colour) for part in wrap(label, width - 1))
+                yield from ("    " + _paint(part, style, colour) for part in wrap(shown, width - 4))
+                continue
+            parts = wrap(shown, width - indent)
+            yield " " + head + " " * (indent - 1 - label_size) + _paint(parts[0], style, colour)
+            yield from (" " * indent + _paint(part, style, colour) for part in parts[1:])
         if line:
             yield line
-            line, used = "", 0
-        if below:
-            yield from (" " + _paint(part, "bold", colour) for part in wrap(label, width - 1))
-            yield from ("    " + _paint(part, style, colour) for part in wrap(shown, width - 4))
-            continue
-        parts = wrap(shown, width - indent)
-        yield " " + head + " " * (indent - 1 - cells(label)) + _paint(parts[0], style, colour)
-        yield from (" " * indent + _paint(part, style, colour) for part in parts[1:])
-    if line:
-        yield line
 
 
 def _wrapped(text: str, width: int, style: str, colour: bool) -> Iterator[str]:
@@ -427,11 +479,32 @@ def lines(report: Report, *, width: int, colour: bool, unicode: bool) -> Iterato
             yield from _wrapped(safety.terminal(note, newlines=True), width, "", colour)
 
 
-def render(report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None) -> str:
-    """The report as terminal text; ``width``, ``color`` and ``unicode`` default to what stdout is."""
+#: Characters of output gathered before a piece is written (``pieces``).
+PIECE = 1 << 16
+
+
+def pieces(
+    report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None
+) -> Iterator[str]:
+    """The report as terminal text in pieces of whole lines, each given as soon as it is laid out, so
+    a long table starts on the screen (or down a pipe) before its last row is done; ``render`` is
+    their concatenation. ``width``, ``color`` and ``unicode`` default to what stdout is."""
     chosen_width = width or terminal.width()
     chosen_colour = terminal.colour() if color is None else color
     chosen_unicode = terminal.unicode() if unicode is None else unicode
-    return safety.actions_log(
-        "".join(line + "\n" for line in lines(report, width=chosen_width, colour=chosen_colour, unicode=chosen_unicode))
-    )
+    gathered: list[str] = []
+    size = 0
+    for line in lines(report, width=chosen_width, colour=chosen_colour, unicode=chosen_unicode):
+        gathered.append(line)
+        size += len(line) + 1
+        if size >= PIECE:
+            # Whole lines: the Actions-log guard, which looks at each line, sees what it would see in one text.
+            yield safety.actions_log("\n".join(gathered) + "\n")
+            gathered, size = [], 0
+    if gathered:
+        yield safety.actions_log("\n".join(gathered) + "\n")
+
+
+def render(report: Report, *, width: int | None = None, color: bool | None = None, unicode: bool | None = None) -> str:
+    """The report as terminal text; ``width``, ``color`` and ``unicode`` default to what stdout is."""
+    return "".join(pieces(report, width=width, color=color, unicode=unicode))

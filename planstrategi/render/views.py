@@ -96,7 +96,7 @@ def list_report(rows: Sequence[Row], *, as_of: dt.date, filters: Mapping[str, st
         key="rows",
         caption=t("list.caption", count=len(rows)),
         columns=[
-            Column("id", t("col.id"), formats=WIDE),
+            Column("id", t("col.id"), formats=WIDE, internal=True),
             replace(title_column(), formats=WIDE),
             Column("title", t("col.plan"), get=_title_and_id, min_width=30, formats=TERMINAL),
             Column("kind", t("col.kind"), get=kind_text),
@@ -148,6 +148,7 @@ def matrix_report(
         rows=rows,
         group=Column("category_name", t("col.category")),
         notes=[t("table.legend"), t("report.as-of", date=long_date(as_of))],
+        legend=t("table.legend"),
         empty=t("list.none"),
     )
     meta = _meta("table", as_of, filters, term=term, years=list(years), overarching=overarching)

@@ -220,7 +220,8 @@ def done(plan: Plan) -> list[When]:
 
 def is_settled(plan: Plan, revision: Revision, points: list[When] | None = None) -> bool:
     """A pending revision is settled when the plan was adopted or revised in its target's year or later."""
-    return any(point.year >= revision.year for point in (done(plan) if points is None else points))
+    points = done(plan) if points is None else points
+    return bool(points) and points[-1].year >= revision.year  # oldest first: the last is the latest year
 
 
 def pending_revisions(plan: Plan, points: list[When] | None = None) -> list[Revision]:

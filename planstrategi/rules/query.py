@@ -126,7 +126,12 @@ def shared_with(plan: Plan) -> set[str]:
 def sort_text(text: str) -> str:
     """A key that sorts Norwegian text as a reader expects: case-blind, æ ø å after z, é with e."""
     folded = text.casefold().translate(_NORWEGIAN_ORDER)
-    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    if folded.isascii():  # nothing to decompose (æ, ø and å are letters after z by now)
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def select(register: Register, filters: Filters, *, include_retired: bool = True) -> list[Plan]:

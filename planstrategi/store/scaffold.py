@@ -329,12 +329,13 @@ def repository_files(
     *,
     ui_language: str = "nb",
 ) -> dict[str, str]:
-    """The files around data/: the README, pre-commit, the CI and reminders workflows and schemas/."""
+    """The files around data/: the README, pre-commit, the CI, reminders and Pages workflows and schemas/."""
     files = {
         "README.md": readme_text(number, name, readme_language(number, ui_language)),
         ".pre-commit-config.yaml": templates.pre_commit_config(install),
         ".github/workflows/validate.yml": templates.workflow(install),
         templates.REMINDERS_PATH: templates.reminders_workflow(install, remind_day),
+        templates.PAGES_PATH: templates.pages_workflow(install),
     }
     files.update({f"schemas/{file}": text for file, text in schema.generate().items()})
     return files

@@ -134,6 +134,82 @@ def workflow(install: Install) -> str:
     return _WORKFLOW.format(requirement=_quoted(install.requirement), checkout=CHECKOUT, setup_python=SETUP_PYTHON)
 
 
+#: The official GitHub Pages actions, pinned the same way (read off their repositories at the tag).
+UPLOAD_PAGES = "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9  # v5.0.0"
+DEPLOY_PAGES = "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128  # v5.0.0"
+#: The file ``init`` writes the Pages workflow to.
+PAGES_PATH = ".github/workflows/planstrategi-site.yml"
+
+_PAGES_WORKFLOW = """\
+# Publishes the plan overview as a web site on GitHub Pages (planstrategi site) on every push to
+# main. Turn it on once: Settings > Pages > Build and deployment > Source: GitHub Actions.
+name: site
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:  # and by hand: Actions > site > Run workflow
+
+# Least privilege: nothing at the top; each job asks for what it needs and no more.
+permissions: {{}}
+
+# One deployment at a time, each finished: a newer push waits for the one before it.
+concurrency:
+  group: ${{{{ github.workflow }}}}-${{{{ github.ref }}}}
+  cancel-in-progress: false
+
+env:
+  # The planstrategi that wrote this file (planstrategi init --install chooses another).
+  PLANSTRATEGI: {requirement}
+
+# Actions are pinned to full commit SHAs (a tag can be moved; a commit cannot), the version beside.
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+    permissions:
+      contents: read  # to check out the repository
+    steps:
+      - uses: {checkout}
+        with:
+          persist-credentials: false  # no later step pushes; leave no token in .git/config
+      - uses: {setup_python}
+        with:
+          python-version: "3.11"
+      - run: python -m pip install "$PLANSTRATEGI"
+      # A register with errors is not published: site prints the problems and the job fails.
+      - run: planstrategi site --output _site
+      - uses: {upload_pages}
+        with:
+          path: _site
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    timeout-minutes: 10
+    permissions:
+      pages: write  # to publish the site
+      id-token: write  # to prove to Pages that this run is this repository's
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - id: deployment
+        uses: {deploy_pages}
+"""
+
+
+def pages_workflow(install: Install) -> str:
+    """The workflow that publishes ``planstrategi site`` on GitHub Pages on every push to main."""
+    return _PAGES_WORKFLOW.format(
+        requirement=_quoted(install.requirement),
+        checkout=CHECKOUT,
+        setup_python=SETUP_PYTHON,
+        upload_pages=UPLOAD_PAGES,
+        deploy_pages=DEPLOY_PAGES,
+    )
+
+
 #: The file ``init`` writes the reminders workflow to, and the day of the month it runs by default.
 REMINDERS_PATH = ".github/workflows/planstrategi-reminders.yml"
 DEFAULT_REMIND_DAY = 1
