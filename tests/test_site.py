@@ -206,3 +206,18 @@ def test_the_readme_example_lists_what_site_writes(tmp_path: Path, monkeypatch: 
     assert result.exit_code == 0, result.output
     listing = sorted(p.name + ("/" if p.is_dir() else "") for p in (tmp_path / "_site").iterdir() if p.name[0] != ".")
     assert block.group("out").splitlines() == listing
+
+
+def test_a_next_revision_in_a_past_year_is_said_to_be_overdue_in_words(tmp_path: Path) -> None:
+    """A resident reading the index in December 2026 sees that a revision due in 2024 is overdue, in
+    words (a screen reader and a printout get it too); this year's and later years stand as they are."""
+    out = tmp_path / "site"
+    assert site("--output", str(out))[0] == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    row = index[index.index("plan/politisk-delegeringsreglement.html") :]
+    row = row[: row.index("</tr>")]
+    assert "2024 (forfalt)" in row
+    assert "2026 (forfalt)" not in index and "2027 (forfalt)" not in index
+    assert ">2026<" in index or ">2027<" in index  # a year not past is shown as the year alone
+    assert site("--output", str(tmp_path / "en"), "--lang", "en")[0] == 0
+    assert "2024 (overdue)" in (tmp_path / "en" / "index.html").read_text(encoding="utf-8")

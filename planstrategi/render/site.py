@@ -87,7 +87,14 @@ class _Site:
         self.groups = _ordered((row["category"], row["category_name"]) for row in self.rows)
         self.kinds = _ordered((row["kind"], t(f"kind.{row['kind']}")) for row in self.rows)
         self.statuses = _ordered((row["status"], t(f"status.{row['status']}")) for row in self.rows)
-        self.list_table = views.list_report(self.rows, as_of=as_of, filters={}).tables[0]
+        listed = views.list_report(self.rows, as_of=as_of, filters={}).tables[0]
+        columns = [replace(c, get=self.next_revision) if c.key == "next_revision" else c for c in listed.columns]
+        self.list_table = replace(listed, columns=columns)
+
+    def next_revision(self, row: Row) -> Any:
+        """The year of the next revision, said to be past in words (not by colour alone) when it is."""
+        year = row["next_revision"]
+        return t("site.next-overdue", year=year) if year is not None and year < self.as_of.year else year
 
     # --- the shell of every page ---------------------------------------------------------------
 
