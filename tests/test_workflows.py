@@ -345,7 +345,16 @@ def test_the_site_is_built_and_published_on_every_push_to_main() -> None:
         assert pages["env"] == validate["env"]  # the same planstrategi, installed the same way
         build = pages["jobs"]["build"]["steps"]  # type: ignore[index]
         runs = [step["run"] for step in build if "run" in step]
-        assert runs == ['python -m pip install "$PLANSTRATEGI"', "planstrategi site --output _site"]
+        assert runs == [
+            'python -m pip install "$PLANSTRATEGI"',
+            'planstrategi site --output _site --base-url "$BASE_URL"',
+        ]
+        # the site's address comes from Pages (its own domain too), through the environment, not the script
+        pages_step = next(step for step in build if step.get("id") == "pages")
+        assert pages_step["uses"] == templates.CONFIGURE_PAGES.split("  #")[0]
+        site_step = next(step for step in build if "site --output" in step.get("run", ""))
+        assert site_step["env"] == {"BASE_URL": "${{ steps.pages.outputs.base_url }}"}
+        assert pages["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}  # type: ignore[index]
         upload = build[-1]
         assert upload["uses"] == templates.UPLOAD_PAGES.split("  #")[0] and upload["with"] == {"path": "_site"}
         deploy = pages["jobs"]["deploy"]  # type: ignore[index]

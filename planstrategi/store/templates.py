@@ -137,6 +137,7 @@ def workflow(install: Install) -> str:
 #: The official GitHub Pages actions, pinned the same way (read off their repositories at the tag).
 UPLOAD_PAGES = "actions/upload-pages-artifact@fc324d3547104276b827a68afc52ff2a11cc49c9  # v5.0.0"
 DEPLOY_PAGES = "actions/deploy-pages@cd2ce8fcbc39b97be8ca5fce6e763baed58fa128  # v5.0.0"
+CONFIGURE_PAGES = "actions/configure-pages@983d7736d9b0ae728b81ab479565c72886d7745b  # v5.0.0"
 #: The file ``init`` writes the Pages workflow to.
 PAGES_PATH = ".github/workflows/planstrategi-site.yml"
 
@@ -169,6 +170,7 @@ jobs:
     timeout-minutes: 10
     permissions:
       contents: read  # to check out the repository
+      pages: read  # to ask Pages for the site's address (its own domain, if it has one)
     steps:
       - uses: {checkout}
         with:
@@ -177,8 +179,13 @@ jobs:
         with:
           python-version: "3.11"
       - run: python -m pip install "$PLANSTRATEGI"
+      - id: pages
+        uses: {configure_pages}
       # A register with errors is not published: site prints the problems and the job fails.
-      - run: planstrategi site --output _site
+      # The address makes each event in planer.ics link to its plan's page on the site.
+      - run: planstrategi site --output _site --base-url "$BASE_URL"
+        env:
+          BASE_URL: ${{{{ steps.pages.outputs.base_url }}}}
       - uses: {upload_pages}
         with:
           path: _site
@@ -207,6 +214,7 @@ def pages_workflow(install: Install) -> str:
         setup_python=SETUP_PYTHON,
         upload_pages=UPLOAD_PAGES,
         deploy_pages=DEPLOY_PAGES,
+        configure_pages=CONFIGURE_PAGES,
     )
 
 
