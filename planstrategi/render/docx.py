@@ -71,7 +71,7 @@ def render(report: Report) -> bytes:
     from docx.enum.section import WD_SECTION
 
     document = docx.Document()
-    as_of = _as_of(report)
+    as_of = report.as_of()
     tag = LANGUAGE_TAGS.get(report.language, LANGUAGE_TAGS["nb"])
     _styles(document, tag)
     _properties(document, report, tag, as_of)
@@ -89,14 +89,6 @@ def render(report: Report) -> bytes:
             _page(document.add_section(WD_SECTION.NEW_PAGE), landscape=landscape)
         _part(document, report, table, chosen, heading=not one_table)
     return _stable_zip(document, as_of)
-
-
-def _as_of(report: Report) -> dt.date | None:
-    value = report.meta.get("as_of")
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 # --- what is shown -------------------------------------------------------------------------------
@@ -129,7 +121,7 @@ def notes(report: Report, table: Table) -> tuple[list[str], list[str]]:
     from planstrategi.rules.workload import Source
 
     dropped = {t("workload.legend", done=BAR[Source.REVISION], late=BAR[Source.BACKLOG])}
-    as_of = _as_of(report)
+    as_of = report.as_of()
     if as_of is not None:  # in whichever form the layout wrote the date
         dropped |= {t("report.as-of", date=date) for date in (as_of.isoformat(), date_text(as_of), long_date(as_of))}
     unverified = [str(row.get("title", "")) for row in table.rows if row.get("verified") is False]

@@ -252,18 +252,10 @@ def page(
     return "\n".join(lines) + "\n"
 
 
-def _as_of(report: Report) -> dt.date | None:
-    value = report.meta.get("as_of")
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def render(report: Report) -> str:
     """A report as one page with inline CSS; a single table whose caption is the title gets no h2."""
     single = len(report.tables) == 1 and report.tables[0].caption == report.title
     main: list[str] = []
     for index, item in enumerate(report.tables):
         main += table(item, f"t{index}-", heading=None if single else "h2")
-    return page(title=report.title, language=report.language, main=main, as_of=_as_of(report))
+    return page(title=report.title, language=report.language, main=main, as_of=report.as_of())

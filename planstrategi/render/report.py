@@ -8,6 +8,7 @@ whenever the ``group`` column changes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -109,6 +110,14 @@ class Report:
     def for_audience(self, audience: str) -> Report:
         """The report with each table as ``audience`` sees it (``Table.for_audience``)."""
         return replace(self, tables=[table.for_audience(audience) for table in self.tables])
+
+    def as_of(self) -> dt.date | None:
+        """The date the report answers for (its ``as_of`` metadata), for the documents that print it."""
+        value = self.meta.get("as_of")
+        try:
+            return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
 
 
 def cell_text(value: Any) -> str:
