@@ -210,6 +210,18 @@ def run_once(tool: Tool, measure: Measure) -> None:
     measure.rss_tree_kb = max(measure.rss_tree_kb, peak, usage.ru_maxrss)
 
 
+def in_turns(found: list[Tool], runs: int) -> dict[str, Measure]:
+    """Each tool once untimed (files in the page cache, bytecode compiled), then ``runs`` times in
+    turns, so that a slow moment of the machine does not hit one tool only."""
+    measures = {tool.name: Measure() for tool in found}
+    for tool in found:
+        run_once(tool, Measure())
+    for _ in range(runs):
+        for tool in found:
+            run_once(tool, measures[tool.name])
+    return measures
+
+
 def bench_size(size: str, runs: int, workdir: Path) -> tuple[dict[str, Measure], list[str], str]:
     """Time every tool on a register of ``size`` plan files, or on the bundled one (``bundled``)."""
     if size == "bundled":
@@ -221,12 +233,7 @@ def bench_size(size: str, runs: int, workdir: Path) -> tuple[dict[str, Measure],
     schema = workdir / "plan.schema.json"
     schema_source = export_schema(schema)
     found, missing = tools(register, schema)
-    measures = {tool.name: Measure() for tool in found}
-    for tool in found:  # one untimed run each: the files in the page cache, bytecode compiled
-        run_once(tool, Measure())
-    for _ in range(runs):  # in turns, so a slow moment of the machine does not hit one tool only
-        for tool in found:
-            run_once(tool, measures[tool.name])
+    measures = in_turns(found, runs)
     shutil.rmtree(register)
     return measures, missing, schema_source
 
@@ -251,12 +258,7 @@ def bench_diff(size: int, runs: int, workdir: Path) -> dict[str, Measure]:
         Tool("planstrategi diff BASE (working tree), 10 files changed", [*planstrategi, "diff", base, *data]),
         Tool("planstrategi diff BASE HEAD, 10 files changed", [*planstrategi, "diff", base, head, *data]),
     ]
-    measures = {tool.name: Measure() for tool in found}
-    for tool in found:
-        run_once(tool, Measure())
-    for _ in range(runs):
-        for tool in found:
-            run_once(tool, measures[tool.name])
+    measures = in_turns(found, runs)
     shutil.rmtree(repo)
     return measures
 
@@ -321,12 +323,7 @@ def bench_rendering(runs: int, workdir: Path, lines: int, plans: int) -> dict[st
     os.environ["COLUMNS"] = "100"
     for label, found in cases.items():
         print(f"rendering, {label}: {runs} runs …", file=sys.stderr, flush=True)
-        measures = results[label] = {tool.name: Measure() for tool in found}
-        for tool in found:
-            run_once(tool, Measure())
-        for _ in range(runs):
-            for tool in found:
-                run_once(tool, measures[tool.name])
+        results[label] = in_turns(found, runs)
     shutil.rmtree(remarks)
     shutil.rmtree(large)
     return results
