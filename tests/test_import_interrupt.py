@@ -89,8 +89,16 @@ def test_sigkill_mid_import_leaves_no_plan_file_and_the_next_import_cleans_up(re
 def test_sigterm_or_ctrl_c_mid_import_removes_the_stage(register: Path, tmp_path: Path, signum: int) -> None:
     source = big_table(tmp_path / "stor.csv")
     plans = register / "data" / "plans"
-    code, err = start_and_stop(register, source, signum)
-    assert code == 130, err
+    for attempt in range(3):
+        code, err = start_and_stop(register, source, signum)
+        if code != 0:
+            break
+        # The signal came after the last file was moved in (a busy machine can delay this test's
+        # watcher that long): all or nothing still holds, so the import is whole; try again afresh.
+        assert len(left_in(plans)) == ROWS and stages(plans) == [], err
+        register = new_register(tmp_path / f"again-{attempt}")
+        plans = register / "data" / "plans"
+    assert code == 130, f"three imports ended before the signal reached them: {err}"
     assert err.endswith("import avbrutt; ingen planfil er skrevet\n"), err
     assert left_in(plans) == []
     assert stages(plans) == []
