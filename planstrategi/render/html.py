@@ -145,26 +145,36 @@ class _Ids:
         return f"{self.prefix}r{index}"
 
 
-def _row(columns: Sequence[Column], row: Row, ids: _Ids | None, group: int, number: int) -> str:
-    cells = []
-    for index, column in enumerate(columns):
-        css = f' class="{column.align}"' if column.align != "left" else ""
-        body = _cell_html(column, row)
-        if ids is None:  # one level of headings: scope says it all
+class _Cells:
+    """What every row of one table shares: the columns, each cell's opening tag but its ids, and
+    whether a column heads the rows (worked out once per table, not once per cell)."""
+
+    def __init__(self, columns: Sequence[Column], ids: _Ids | None) -> None:
+        self.columns = columns
+        self.ids = ids
+        self.row_headed = any(c.row_header for c in columns)
+        self.css = [f' class="{c.align}"' if c.align != "left" else "" for c in columns]
+        self.labels = [f' data-label="{escape(c.heading)}"' for c in columns]
+
+    def row(self, row: Row, group: int, number: int) -> str:
+        cells = []
+        ids = self.ids
+        for index, column in enumerate(self.columns):
+            css, body = self.css[index], _cell_html(column, row)
+            if ids is None:  # one level of headings: scope says it all
+                if column.row_header:
+                    cells.append(f'<th scope="row"{css}>{body}</th>')
+                else:
+                    cells.append(f"<td{css}{self.labels[index]}>{body}</td>")
+                continue
+            heads = f"{ids.column(index)} {ids.group(group)}"
             if column.row_header:
-                cells.append(f'<th scope="row"{css}>{body}</th>')
+                cells.append(f'<th scope="row" id="{ids.row(number)}" headers="{heads}"{css}>{body}</th>')
             else:
-                cells.append(f'<td{css} data-label="{escape(column.heading)}">{body}</td>')
-            continue
-        if column.row_header:
-            heads = f"{ids.column(index)} {ids.group(group)}"
-            cells.append(f'<th scope="row" id="{ids.row(number)}" headers="{heads}"{css}>{body}</th>')
-        else:
-            heads = f"{ids.column(index)} {ids.group(group)}"
-            if any(c.row_header for c in columns):
-                heads += f" {ids.row(number)}"
-            cells.append(f'<td headers="{heads}"{css} data-label="{escape(column.heading)}">{body}</td>')
-    return "<tr>" + "".join(cells) + "</tr>"
+                if self.row_headed:
+                    heads += f" {ids.row(number)}"
+                cells.append(f'<td headers="{heads}"{css}{self.labels[index]}>{body}</td>')
+        return "<tr>" + "".join(cells) + "</tr>"
 
 
 def table(table: Table, prefix: str, *, heading: str | None = "h2", output_format: str = "html") -> list[str]:
@@ -194,13 +204,14 @@ def table(table: Table, prefix: str, *, heading: str | None = "h2", output_forma
         lines.append(f'<th scope="col"{id_attr}>{escape(column.heading)}</th>')
     lines += ["</tr>", "</thead>"]
     number = 0
+    cells = _Cells(columns, ids)
     for group, (name, rows) in enumerate(table.groups()):
         lines.append("<tbody>")
         if ids is not None:
             head = f'<th scope="rowgroup" id="{ids.group(group)}" colspan="{len(columns)}">{escape(name or "")}</th>'
             lines.append(f"<tr>{head}</tr>")
         for row in rows:
-            lines.append(_row(columns, row, ids, group, number))
+            lines.append(cells.row(row, group, number))
             number += 1
         lines.append("</tbody>")
     lines.append("</table>")
