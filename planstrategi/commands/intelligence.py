@@ -85,7 +85,7 @@ def requirements(
     from planstrategi.rules import requirements as checklist
 
     date = today(as_of)
-    register = load_register(data, date)
+    register = load_register(data)
     chosen = parse_filters(register, partner=partner)
     year = year if year is not None else date.year
     checks = checklist.check(register, year, plans=_plans(register, chosen), today=date)
@@ -113,7 +113,7 @@ def workload(
 
     date = today(as_of)
     years = _span(start, end, date)
-    register = load_register(data, date)
+    register = load_register(data)
     chosen = parse_filters(register, partner=partner)
     plans = query.select(register, chosen, include_retired=False)
     grouping = load.GroupBy(by.value)
@@ -151,7 +151,7 @@ def coordination(
     from planstrategi.rules import terms
 
     date = today(as_of)
-    register = load_register(data, date)
+    register = load_register(data)
     chosen = parse_filters(register, partner=partner)
     years = range(year, year + 1) if year is not None else terms.term_of_date(date).years
     result = shared.coordinate(register, years, date.year, partner=chosen.partner, today=date)
@@ -182,7 +182,7 @@ def report(
         refuse_terminal(output)
     date = today(as_of)
     years = table_years(term, None, None, True, date)  # the same term checks as ``table --term``
-    register = load_register(data, date)
+    register = load_register(data)
     audience = "public" if public else "internal"
     document = appendix.appendix(register, terms.term_of_year(years[0]), date, capacity=capacity, audience=audience)
     text_format = output_format.text_format()

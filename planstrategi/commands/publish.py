@@ -46,7 +46,7 @@ def calendar(
     from planstrategi.rules import query
 
     date = today(as_of)
-    register = load_register(data, date)
+    register = load_register(data)
     chosen = parse_filters(register, owner=owner)
     plans = query.select(register, chosen, include_retired=False)
     feed = ics.render(
@@ -100,17 +100,18 @@ def _write_site(root: Path, files: dict[str, str | bytes], force: bool) -> None:
     """All the files into ``root`` through ``safeio``, with the manifest; the files of the last run
     that this one no longer has are removed. Refuses a folder with anything ``site`` did not write."""
     from planstrategi.commands.review import write_error
+    from planstrategi.render import safety
     from planstrategi.store import safeio
 
     previous = _manifest(root)
     if root.exists() and any(root.iterdir()):
         if not force:
-            raise UsageError(t("site.not-empty", path=safety_name(root)), code=1)
+            raise UsageError(t("site.not-empty", path=safety.file_name(str(root))), code=1)
         if previous is None:
-            raise UsageError(t("site.not-ours", path=safety_name(root / MANIFEST)), code=1)
+            raise UsageError(t("site.not-ours", path=safety.file_name(str(root / MANIFEST))), code=1)
         for relative in files:
             if relative not in previous and (root / relative).exists():
-                raise UsageError(t("site.not-ours", path=safety_name(root / relative)), code=1)
+                raise UsageError(t("site.not-ours", path=safety.file_name(str(root / relative))), code=1)
     texts = {relative: body for relative, body in files.items() if isinstance(body, str)}
     texts[MANIFEST] = "".join(f"{relative}\n" for relative in sorted(files))
     try:
@@ -133,10 +134,3 @@ def _manifest(root: Path) -> set[str] | None:
     except (OSError, UnicodeDecodeError):
         return None
     return {line for line in text.splitlines() if line and not line.startswith("/") and ".." not in line.split("/")}
-
-
-def safety_name(path: Path) -> str:
-    """A path for a message (bytes that are not UTF-8 and control characters shown as escapes)."""
-    from planstrategi.render import safety
-
-    return safety.file_name(str(path))

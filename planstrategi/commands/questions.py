@@ -76,15 +76,14 @@ def _date(as_of: dt.date | None) -> dt.date:
     return date
 
 
-def load_register(data: Path | None, as_of: dt.date, *, note: bool = True, cache: bool = False) -> Register:
+def load_register(data: Path | None, *, note: bool = True, cache: bool = False) -> Register:
     """The register, and one line on stderr naming the files with errors, if any (never a traceback).
 
     With ``cache`` (only the read-only questions of this module ask for it), from the register
-    cache when no file has changed since it was written. The warnings that depend on ``as_of`` are
+    cache when no file has changed since it was written. The warnings that depend on the date are
     not worked out: they are ``validate``'s, and no answer or note here shows a warning."""
     from planstrategi.store import register as reg
 
-    del as_of  # the date of the question, which the loaded register does not depend on
     loaded = reg.load_cached(reg.resolve_root(data), cache=cache)
     if note:
         broken_note(loaded)
@@ -195,7 +194,7 @@ def _due_or_overdue(
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date, cache=cache)
+    register = load_register(data, cache=cache)
     chosen = parse_filters(register, **filters)
     year = year if year is not None else date.year
     rows = query.due_rows(register, query.select(register, chosen), year, today=date, overdue_only=overdue_only)
@@ -327,7 +326,7 @@ def table(
         refuse_terminal(output)
     date = _date(as_of)
     years = table_years(term, start, end, overarching, date)
-    register = load_register(data, date, cache=not no_cache)
+    register = load_register(data, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -362,7 +361,7 @@ def list_plans(
     from planstrategi.rules import query
 
     date = _date(as_of)
-    register = load_register(data, date, cache=not no_cache)
+    register = load_register(data, cache=not no_cache)
     chosen = parse_filters(
         register, category=category, kind=kind, owner=owner, municipality=municipality, partner=partner, status=status
     )
@@ -385,7 +384,7 @@ def show(
     from planstrategi.render import plan as plan_view
 
     date = _date(as_of)
-    register = load_register(data, date, note=False, cache=not no_cache)
+    register = load_register(data, note=False, cache=not no_cache)
     wanted = plan_id.strip().lower().removesuffix(".yaml")
     plan = register.plans.get(wanted)
     if plan is None and wanted in register.broken:

@@ -98,7 +98,7 @@ def remind(
 
     date = _date(as_of)
     found = read_existing(existing)
-    register = load_register(data, date)
+    register = load_register(data)
     if any(p.severity is Severity.ERROR for p in register.problems):
         raise UsageError(t("remind.register-errors"), code=1)
     _register_language(register, lang)

@@ -196,19 +196,20 @@ def load(
     return register
 
 
-def load_cached(root: Path, *, as_of: dt.date | None = None, cache: bool = True) -> Register:
+def load_cached(root: Path, *, cache: bool = True) -> Register:
     """For the questions that only read (``due``, ``overdue``, ``list``, ``table``, ``show``): the
     register from ``store/cache.py`` when no file has changed since it was cached, else ``load``
-    (and the cache written). A cached register has the files' errors, not their warnings."""
+    (and the cache written). A cached register has the files' errors, not their warnings; none
+    depends on a date, so one cache serves every ``--as-of``."""
     from planstrategi import i18n
     from planstrategi.store import cache as stored
 
     if not cache or not stored.enabled():
-        return load(root, as_of=as_of)
+        return load(root)
     found, now = stored.read(root, i18n.language())
     if found is not None:
         return found
-    register = load(root, as_of=as_of)
+    register = load(root)
     stored.write(root, register, now)
     return register
 
