@@ -145,10 +145,10 @@ def _listed(driver: webdriver.Chrome) -> list[str]:
 
 
 def _expected(option: str, value: str) -> list[str]:
-    """What ``planstrategi list`` answers for the same filter: the oracle the filter pages must match."""
-    rows = json.loads(_run("list", "--format", "json"))["rows"] if option == "due" else None
-    if rows is not None:
-        return sorted(r["id"] for r in rows if r["next_revision"] is not None and r["next_revision"] <= int(value))
+    """What ``planstrategi list`` (or ``due YEAR``) answers for the same filter: the oracle the filter
+    pages must match."""
+    if option == "due":
+        return sorted(row["id"] for row in json.loads(_run("due", value, "--format", "json"))["rows"])
     return sorted(row["id"] for row in json.loads(_run("list", "--format", "json", option, value))["rows"])
 
 

@@ -6,7 +6,7 @@ the command writes them. Nothing here reads the clock or writes a file. The page
 * ``index.html``: the overview ("Oversikt over planer"), grouped as the appendix is, with links to
   the filtered overviews, which are pages of their own so they work without JavaScript:
   ``gruppe/<group>.html``, ``type/<kind>.html``, ``status/<status>.html`` and ``til-revisjon.html``
-  (the plans whose next revision is this year or late);
+  (what ``planstrategi due`` answers for this year: overdue, expired and due);
 * ``plan/<id>.html``: one plan's facts, links, revisions, decisions and goals (``render.plan``);
 * ``revisjon.html``: the term's revision table and the workload; ``krav.html``: the checklist;
 * ``planer.ics``: the calendar feed (``render.ics``), each event linking the plan's page when the
@@ -170,7 +170,10 @@ class _Site:
                 path = f"{folder}/{file_part(value)}.html"
                 rows = [row for row in self.rows if row[key] == value]
                 out[path] = self.overview(path, t("site.filtered", title=self.title, filter=text), rows)
-        due = [row for row in self.rows if row["next_revision"] is not None and row["next_revision"] <= self.as_of.year]
+        # The answer of ``planstrategi due`` for this year (overdue, expired, due), from the one engine.
+        year = self.as_of.year
+        due_ids = {row["id"] for row in query.due_rows(self.register, self.plans, year, today=self.as_of)}
+        due = [row for row in self.rows if row["id"] in due_ids]
         out[DUE] = self.overview(DUE, t("site.due", year=self.as_of.year), due)
         out[REVISIONS] = self.revisions()
         out[REQUIREMENTS] = self.requirements()
