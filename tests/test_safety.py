@@ -28,7 +28,7 @@ from urllib.parse import unquote
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -193,6 +193,7 @@ def _one_event_feed(summary: str, description: str, name: str) -> bytes:
 
 
 @given(st.one_of(hostile, anything), st.one_of(hostile, anything), st.one_of(hostile, anything))
+@example("\\N", "a\\Nb", "\\n")  # a backslash and N: icalendar reads it as a line break (found by this test)
 def test_ics_text_stays_in_its_property_and_reads_back_as_the_sink_wrote_it(
     summary: str, description: str, name: str
 ) -> None:
@@ -213,6 +214,7 @@ def test_ics_text_stays_in_its_property_and_reads_back_as_the_sink_wrote_it(
 def test_ics_text_shows_what_it_escapes() -> None:
     assert safety.ics_text("a\r\nb\rc\nd") == "a\nb\nc\nd"  # one kind of line break, escaped by icalendar
     assert safety.ics_text("\x1b[2J\x00\u202e\u2028\x85") == "\\x1b[2J\\x00\\u202e\\u2028\\x85"
+    assert safety.ics_text("C:\\Nye planer") == "C:\\x5cNye planer"  # icalendar would read \\N as a line break
     assert safety.ics_text("::stop-commands::x") == ":\\:stop-commands:\\:x"
     assert safety.ics_text(":::") == ":\\:\\:"
     assert safety.ics_text("##[error]") == "##\\[error]"

@@ -269,9 +269,12 @@ def ics_text(text: str) -> str:
     other sink (TEXT allows none but tab, which stays); ``;``, ``,`` and ``\\`` are icalendar's to
     escape. The feed is folded at 75 octets, so any place in the text may start a line: there is
     no ``::`` at all (a backslash between the colons, ``:\\:``) and no ``##[`` (``##\\[``), and
-    the feed printed in the Actions log forges no command. Read back by an iCalendar parser, the
-    value is exactly what this function returns.
+    the feed printed in the Actions log forges no command. A backslash before ``N`` is shown as
+    ``\\x5c``: icalendar reads ``\\N`` in a text it is given as a line break. Read back by an
+    iCalendar parser, the value is exactly what this function returns.
     """
+    if "\\N" in text:
+        text = text.replace("\\N", "\\x5cN")
     if "\r" in text:
         text = _ICS_BREAK.sub("\n", text)
     if _CONTROL.search(text):
