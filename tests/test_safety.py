@@ -224,7 +224,14 @@ def test_ics_text_shows_what_it_escapes() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://x/::error file=a::x", "https://x/##[error]", "javascript:alert(1)", "https://x\x1b"]
+    "url",
+    [
+        "https://x/::error file=a::x",
+        "https://x/##[error]",
+        "javascript:alert(1)",
+        "https://x\x1b",
+        "https://os.kommune.no/\\,",
+    ],
 )
 def test_an_address_that_could_forge_a_command_in_the_feed_is_left_out(url: str) -> None:
     assert safety.ics_link(url) is None

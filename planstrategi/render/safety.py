@@ -286,10 +286,11 @@ def ics_text(text: str) -> str:
 
 def ics_link(value: Any) -> str | None:
     """An address for an iCalendar URI value (an event's ``URL``): ``link``'s rule, and none that
-    holds ``::`` or ``##[`` (folding may put either at the start of a line). Otherwise None: the
+    holds ``::`` or ``##[`` (folding may put either at the start of a line), nor a backslash (no
+    URI has one, and a reader takes ``\\,`` in a value for an escaped comma). Otherwise None: the
     event has no URL, and the address is still in the plan file."""
     url = link(value)
-    return None if url is None or "::" in url or _V1_COMMAND in url else url
+    return None if url is None or "::" in url or _V1_COMMAND in url or "\\" in url else url
 
 
 def file_name(name: str) -> str:
